@@ -1,0 +1,9 @@
+import type { Config } from './config.js';
+import type { Database } from './db/connect.js';
+
+/** What every capability needs from the running server, handed to route plugins explicitly. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  version: string;
+}

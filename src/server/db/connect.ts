@@ -1,0 +1,59 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, CamelCasePlugin, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseConfig['kind'];
+  close(): Promise<void>;
+}
+
+// The same JavaScript values from both engines: dates stay 'YYYY-MM-DD' strings (no time
+// zone shifts), bigint counts become numbers, numeric stays an exact string.
+const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (v) => Number(v),
+  [OID.date]: (v) => v,
+  [OID.numeric]: (v) => v,
+};
+
+export async function connectDatabase(config: DatabaseConfig): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  if (config.dataDir) await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const pglite = await PGlite.create(config.dataDir ?? undefined, { parsers });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export async function databaseIsReachable(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

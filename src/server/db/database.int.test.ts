@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../../../test/database.js';
+import { NestedConnectionError } from './pglite-dialect.js';
+import { withTransaction } from './transaction.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await sql`create table counter (id int primary key, value int not null)`.execute(database.db);
+  await sql`insert into counter values (1, 0)`.execute(database.db);
+});
+afterAll(() => database.drop());
+
+describe(`the database layer (${TEST_ENGINE})`, () => {
+  it('keeps many concurrent transactions apart: no lost update, each sees only its own work', async () => {
+    const runs = 60;
+    const seen = await Promise.all(
+      Array.from({ length: runs }, (_, i) =>
+        withTransaction(database.db, async (tx) => {
+          const first = await sql<{ txid: string }>`select txid_current()::text as txid`.execute(tx);
+          const { rows } = await sql<{ value: number }>`select value from counter where id = 1 for update`.execute(tx);
+          // Yield to the event loop between read and write, where another request would run.
+          await new Promise((resolve) => setTimeout(resolve, i % 3));
+          await sql`update counter set value = ${rows[0]!.value + 1} where id = 1`.execute(tx);
+          const last = await sql<{ txid: string }>`select txid_current()::text as txid`.execute(tx);
+          return { start: first.rows[0]!.txid, end: last.rows[0]!.txid };
+        }),
+      ),
+    );
+    const { rows } = await sql<{ value: number }>`select value from counter where id = 1`.execute(database.db);
+    expect(rows[0]!.value).toBe(runs);
+    for (const s of seen) expect(s.end).toBe(s.start);
+    expect(new Set(seen.map((s) => s.start)).size).toBe(runs);
+  });
+
+  it('rolls back everything a failed transaction wrote', async () => {
+    await expect(
+      withTransaction(database.db, async (tx) => {
+        await sql`update counter set value = -1 where id = 1`.execute(tx);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const { rows } = await sql<{ value: number }>`select value from counter where id = 1`.execute(database.db);
+    expect(rows[0]!.value).toBeGreaterThanOrEqual(0);
+  });
+
+  it.runIf(TEST_ENGINE === 'pglite')('refuses, instead of deadlocking, a query that bypasses the open transaction', async () => {
+    await expect(
+      withTransaction(database.db, async () => {
+        await sql`select 1`.execute(database.db);
+      }),
+    ).rejects.toBeInstanceOf(NestedConnectionError);
+    // The connection is free again afterwards.
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+    expect(rows[0]!.one).toBe(1);
+  });
+
+  it('returns dates as plain YYYY-MM-DD strings and counts as numbers on both engines', async () => {
+    const { rows } = await sql<{ d: string; n: number; ts: Date }>`select '2025-12-31'::date as d, count(*) as n, now() as ts from counter`.execute(database.db);
+    expect(rows[0]).toMatchObject({ d: '2025-12-31', n: 1 });
+    expect(rows[0]!.ts).toBeInstanceOf(Date);
+  });
+
+  it('documents every table and column of the schema with a comment', async () => {
+    const { rows } = await sql<{ what: string }>`
+      select c.relname as what from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'counter'
+         and obj_description(c.oid, 'pg_class') is null
+      union all
+      select c.relname || '.' || a.attname from pg_attribute a
+        join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'counter'
+         and a.attnum > 0 and not a.attisdropped and col_description(c.oid, a.attnum) is null`.execute(database.db);
+    expect(rows.map((r) => r.what)).toEqual([]);
+  });
+
+  it('has the three offices of the assistance system, named in three languages', async () => {
+    const offices = await database.db.selectFrom('office').select(['code', 'nameFi', 'nameSv', 'nameEn']).orderBy('code').execute();
+    expect(offices).toEqual([
+      { code: 'helsinki', nameFi: 'Helsinki', nameSv: 'Helsingfors', nameEn: 'Helsinki' },
+      { code: 'lappeenranta', nameFi: 'Lappeenranta', nameSv: 'Villmanstrand', nameEn: 'Lappeenranta' },
+      { code: 'tampere', nameFi: 'Tampere', nameSv: 'Tammerfors', nameEn: 'Tampere' },
+    ]);
+  });
+});
