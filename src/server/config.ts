@@ -12,6 +12,8 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SUOJA_PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  SUOJA_MASTER_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  SUOJA_KEY_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -28,6 +30,11 @@ export interface Config {
   /** The origin browsers use to reach the app; when unset, the request's own host is trusted. */
   publicOrigin: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /**
+   * Where the master key comes from: the base64 value of SUOJA_MASTER_KEY, else a key file
+   * outside the data directory (SUOJA_KEY_FILE, default `suoja-master.key` beside it).
+   */
+  masterKey: { kind: 'env'; base64: string } | { kind: 'file'; path: string };
 }
 
 export class ConfigError extends Error {}
@@ -49,5 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     publicOrigin: e.SUOJA_PUBLIC_URL ? new URL(e.SUOJA_PUBLIC_URL).origin : null,
     logLevel: e.LOG_LEVEL,
+    masterKey: e.SUOJA_MASTER_KEY
+      ? { kind: 'env', base64: e.SUOJA_MASTER_KEY }
+      : { kind: 'file', path: path.resolve(e.SUOJA_KEY_FILE ?? path.join(path.dirname(dataDir), 'suoja-master.key')) },
   };
 }

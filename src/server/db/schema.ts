@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../../domain/roles.js';
 
 /** Table types, kept by hand beside the SQL migrations that define them (camelCase via the plugin). */
 export interface InstallationTable {
@@ -15,7 +16,99 @@ export interface OfficeTable {
   createdAt: ColumnType<Date, never, never>;
 }
 
+export interface StaffUserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  roles: Role[];
+  passwordHash: string | null;
+  totpSecret: string | null;
+  totpEnrolledAt: Date | null;
+  totpLastStep: number | null;
+  ssoSubject: string | null;
+  disabledAt: Date | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface StaffUserOfficeTable {
+  userId: string;
+  officeCode: string;
+}
+
+export interface StaffRecoveryCodeTable {
+  userId: string;
+  codeHash: string;
+  usedAt: Date | null;
+}
+
+export interface StaffSetupTokenTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: Generated<Date>;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export type SessionStage = 'second_factor' | 'enrolment' | 'active';
+export type SessionEndReason = 'sign_out' | 'sign_out_everywhere' | 'idle' | 'expired' | 'disabled' | 'replaced' | 'mfa_reset';
+
+export interface StaffSessionTable {
+  id: Generated<string>;
+  tokenHash: string;
+  userId: string;
+  stage: SessionStage;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  address: string | null;
+  userAgent: string | null;
+  endedAt: Date | null;
+  endReason: SessionEndReason | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  windowStartedAt: Date;
+  blockedUntil: Date | null;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updatedAt: Generated<Date>;
+  updatedBy: string | null;
+}
+
+export interface AuditEventTable {
+  seq: ColumnType<number, never, never>;
+  at: Date;
+  actorId: string | null;
+  actorKind: 'user' | 'operator' | 'system' | 'anonymous';
+  actorRoles: string[];
+  actorOffices: string[];
+  action: string;
+  objectType: string | null;
+  objectIds: string[];
+  reason: string | null;
+  outcome: 'success' | 'denied' | 'failure';
+  address: string | null;
+  details: ColumnType<unknown, string, never>;
+  prevHash: string;
+  hash: string;
+}
+
 export interface DB {
   installation: InstallationTable;
   office: OfficeTable;
+  staffUser: StaffUserTable;
+  staffUserOffice: StaffUserOfficeTable;
+  staffRecoveryCode: StaffRecoveryCodeTable;
+  staffSetupToken: StaffSetupTokenTable;
+  staffSession: StaffSessionTable;
+  signInThrottle: SignInThrottleTable;
+  appSetting: AppSettingTable;
+  auditEvent: AuditEventTable;
 }

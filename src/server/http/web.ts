@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,9 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../../dist/web/', import.m
  * index.html so that the browser router can show them.
  */
 export async function registerWebApp(app: FastifyInstance, dir: string = WEB_DIST_DIR) {
-  const built = existsSync(`${dir}/index.html`);
+  const indexFile = `${dir}/index.html`;
+  const built = existsSync(indexFile);
+  const indexHtml = built ? readFileSync(indexFile, 'utf8') : null;
   if (!built) app.log.warn({ dir }, 'the web application is not built; run `npm run build`');
   await app.register(async (scope) => {
     markRoutesPublic(scope);
@@ -25,7 +27,7 @@ export async function registerWebApp(app: FastifyInstance, dir: string = WEB_DIS
   });
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
-    if (wantsPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html', dir);
+    if (wantsPage && indexHtml) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     return sendError(request, reply, 404, 'not_found');
   });
 }
