@@ -1,30 +1,40 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
+import { ManualClock, type Clock } from '../src/server/clock.js';
 import { loadConfig, type Config } from '../src/server/config.js';
+import type { AppContext } from '../src/server/context.js';
+import { KeyRing } from '../src/server/crypto/keyring.js';
 import { VERSION } from '../src/server/version.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
   app: FastifyInstance;
+  ctx: AppContext;
   database: TestDatabase;
   config: Config;
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
-/** The application over a fresh database, for `app.inject` tests. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** The application over a fresh database, for `app.inject` tests. Time stands still until moved. */
+export async function createTestApp(overrides: Partial<Config> = {}, clock: Clock = new ManualClock(new Date())): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     database: database.databaseConfig,
     ...overrides,
   };
-  const app = await buildApp({ config, database, version: VERSION }, { webDir: '/nonexistent-web-dir' });
+  const keyring = await KeyRing.open(database.db, randomBytes(32));
+  const ctx: AppContext = { config, database, keyring, clock, version: VERSION };
+  const app = await buildApp(ctx, { webDir: '/nonexistent-web-dir' });
   await app.ready();
   return {
     app,
+    ctx,
     database,
     config,
+    clock: clock as ManualClock,
     async close() {
       await app.close();
       await database.drop();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -14,18 +15,23 @@ import type { AppContext } from './context.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { registerWebApp } from './http/web.js';
-import { loggerOptions } from './logger.js';
+import type { Logger } from 'pino';
+import { createLogger } from './logger.js';
+import { SESSION_COOKIE } from './access/route-access.js';
+import { authRoutes, metaOf } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 
 export interface BuildOptions {
   /** Serve the built web app from this folder (tests may point elsewhere or leave it out). */
   webDir?: string;
+  logger?: Logger;
 }
 
 /** Plugins, routes and error mapping — nothing else. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(ctx.config.logLevel),
+    loggerInstance: (options.logger ?? createLogger(ctx.config.logLevel)) as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     trustProxy: false,
@@ -37,7 +43,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     reply.header('x-correlation-id', request.id);
   });
 
-  registerRouteAccess(app);
+  await app.register(cookie);
+  const auth = createAuthService(ctx);
+  registerRouteAccess(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], metaOf(request)));
   registerErrorHandling(app);
   await registerSecurity(app, ctx.config.publicOrigin);
 
@@ -58,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(auth));
 
   await registerWebApp(app, options.webDir);
   return app;

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../domain/roles.js';
+import type { DataKeyTable } from '../crypto/keyring.schema.js';
 
 /** Table types, kept by hand beside the SQL migrations that define them (camelCase via the plugin). */
 export interface InstallationTable {
@@ -102,6 +103,7 @@ export interface AuditEventTable {
 
 export interface DB {
   installation: InstallationTable;
+  dataKey: DataKeyTable;
   office: OfficeTable;
   staffUser: StaffUserTable;
   staffUserOffice: StaffUserOfficeTable;
