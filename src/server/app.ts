@@ -21,6 +21,9 @@ import { SESSION_COOKIE } from './access/route-access.js';
 import { authRoutes, metaOf } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { auditRoutes } from './audit/audit.routes.js';
 
 export interface BuildOptions {
   /** Serve the built web app from this folder (tests may point elsewhere or leave it out). */
@@ -67,6 +70,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(auth));
+  await app.register(usersRoutes(ctx, createUsersService(ctx)));
+  await app.register(auditRoutes(ctx));
 
   await registerWebApp(app, options.webDir);
   return app;

@@ -1,9 +1,37 @@
-import { Command, CommanderError } from 'commander';
-import { loadConfig, ConfigError } from './config.js';
+import { Command, CommanderError, Option } from 'commander';
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles.js';
+import { operatorActor } from './access/actor.js';
+import { verifyAuditChain } from './audit/audit.js';
+import { openContext, type OpenedContext } from './bootstrap.js';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { MasterKeyError } from './crypto/master-key.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
+import { AppError } from './http/errors.js';
+import { createLogger } from './logger.js';
+import { createUsersService } from './modules/users/users.service.js';
 import { startServer } from './server.js';
 import { VERSION } from './version.js';
+
+/** A command's failure with a message for the operator (exit code 1). */
+export class CommandFailed extends Error {}
+
+async function withContext<T>(work: (ctx: OpenedContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  // Commands talk on stdout; the log goes to stderr and stays quiet unless asked.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const ctx = await openContext(config, logger);
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+function appOrigin(config: Config): string {
+  return config.publicOrigin ?? `http://${config.host}:${config.port}`;
+}
 
 /** Exit codes of the `suoja` command. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -51,6 +79,59 @@ export function buildCli(): Command {
       }
     });
 
+  const users = program.command('users').description('staff accounts: the first administrator and account rescue');
+  users
+    .command('add')
+    .description('add a staff account and print its one-time set-up link (there is no default password)')
+    .requiredOption('--email <address>', 'work e-mail address (the sign-in name)')
+    .requiredOption('--name <name>', 'full name')
+    .option('--admin', 'give the administrator role')
+    .addOption(new Option('--role <role...>', 'roles to give').choices([...ROLES]))
+    .option('--office <code...>', 'offices the user belongs to (e.g. helsinki)')
+    .action(async (options: { email: string; name: string; admin?: boolean; role?: Role[]; office?: string[] }) => {
+      const roles = [...new Set<Role>([...(options.role ?? []), ...(options.admin ? (['admin'] as const) : [])])];
+      if (roles.length === 0) throw new CommandFailed('give at least one role: --admin or --role <role>');
+      if (!z.email().safeParse(options.email).success) throw new CommandFailed(`not a valid e-mail address: ${options.email}`);
+      await withContext(async (ctx) => {
+        const result = await createUsersService(ctx).create(operatorActor(), { name: options.name, email: options.email, roles, offices: options.office ?? [] }, appOrigin(ctx.config));
+        process.stdout.write(
+          `Created ${result.user.email} (${result.user.roles.join(', ')}).\n` +
+            `Give this one-time set-up link to the person, by a secure channel; it works once, for 7 days:\n${result.setupLink}\n`,
+        );
+      });
+    });
+  users
+    .command('reset-mfa')
+    .description("remove a user's second factor (lost phone); they enrol a new one at their next sign-in")
+    .requiredOption('--email <address>', 'the account')
+    .option('--setup-link', 'also print a new set-up link to choose a new password')
+    .action(async (options: { email: string; setupLink?: boolean }) => {
+      await withContext(async (ctx) => {
+        const service = createUsersService(ctx);
+        const user = await service.findByEmail(options.email);
+        if (!user) throw new CommandFailed(`no account with the e-mail address ${options.email}`);
+        await service.resetMfa(operatorActor(), user.id);
+        process.stdout.write(`The second factor of ${user.email} was removed and their sessions ended; they enrol a new one at their next sign-in.\n`);
+        if (options.setupLink) process.stdout.write(`New set-up link:\n${await service.newSetupLink(operatorActor(), user.id, appOrigin(ctx.config))}\n`);
+      });
+    });
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('check the hash chain of the audit trail; exit 1 at the first broken entry, naming it')
+    .action(async () => {
+      await withContext(async (ctx) => {
+        const verdict = await verifyAuditChain(ctx.database.db);
+        if (!verdict.ok) {
+          throw new CommandFailed(
+            `the audit chain is broken at entry #${verdict.brokenAt}: ${verdict.problem === 'altered' ? 'its contents were altered' : 'it does not link to the entry before it'} (${verdict.entries} entries checked).`,
+          );
+        }
+        process.stdout.write(`The audit chain is intact: ${verdict.entries} entries verified.\n`);
+      });
+    });
+
   return program;
 }
 
@@ -62,7 +143,12 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError || error instanceof MigrationError) {
+    if (error instanceof AppError) {
+      const detail = error.fields.map((f) => `${f.field}: ${f.code}`).join(', ');
+      process.stderr.write(`suoja: refused (${error.code})${detail ? `: ${detail}` : ''}\n`);
+      return EXIT.failed;
+    }
+    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof MasterKeyError || error instanceof CommandFailed) {
       process.stderr.write(`suoja: ${error.message}\n`);
       return EXIT.failed;
     }

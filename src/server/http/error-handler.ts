@@ -10,6 +10,7 @@ export interface ErrorBody {
     message: string;
     correlationId: string;
     fields?: { field: string; code: string; message: string }[];
+    [extra: string]: unknown;
   };
 }
 
@@ -69,10 +70,19 @@ function valueAt(input: unknown, segments: string[]): unknown {
   return current;
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, params: Record<string, string | number> = {}, fields: FieldProblem[] = []) {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  params: Record<string, string | number> = {},
+  fields: FieldProblem[] = [],
+  extra: Record<string, unknown> = {},
+) {
   const t = translator(languageFromHeader(request.headers['accept-language']));
   const body: ErrorBody = {
     error: {
+      ...extra,
       code,
       message: t(`errors.${code}`, { ...params, correlationId: request.id }),
       correlationId: request.id,
@@ -104,7 +114,7 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status === 429 && typeof error.params.seconds === 'number') reply.header('retry-after', String(error.params.seconds));
-      return sendError(request, reply, error.status, error.code, error.params, error.fields);
+      return sendError(request, reply, error.status, error.code, error.params, error.fields, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const source = error.validationContext;

@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly params: Record<string, string | number> = {},
     readonly fields: FieldProblem[] = [],
+    /** Extra members of the error body, e.g. the record as it is now after a conflict. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = new.target.name;

@@ -1,0 +1,42 @@
+import type { Actor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
+import { withTransaction } from '../db/transaction.js';
+import { appendAudit } from './audit.js';
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actorId?: string;
+  action?: string;
+  objectId?: string;
+  before?: number;
+  limit: number;
+}
+
+/** The audit log for the data-protection officer; reading it is itself recorded. */
+export function createAuditService(ctx: AppContext) {
+  const { db } = ctx.database;
+  return {
+    async search(actor: Actor, filter: AuditFilter) {
+      return withTransaction(db, async (tx) => {
+        let q = tx
+          .selectFrom('auditEvent as e')
+          .leftJoin('staffUser as u', 'u.id', 'e.actorId')
+          .select(['e.seq', 'e.at', 'e.actorId', 'u.name as actorName', 'e.actorKind', 'e.actorRoles', 'e.action', 'e.objectType', 'e.objectIds', 'e.reason', 'e.outcome', 'e.address'])
+          .orderBy('e.seq', 'desc')
+          .limit(filter.limit + 1);
+        if (filter.from) q = q.where('e.at', '>=', new Date(`${filter.from}T00:00:00Z`));
+        if (filter.to) q = q.where('e.at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000));
+        if (filter.actorId) q = q.where('e.actorId', '=', filter.actorId);
+        if (filter.action) q = q.where('e.action', '=', filter.action);
+        if (filter.objectId) q = q.where('e.objectIds', '@>', [filter.objectId]);
+        if (filter.before) q = q.where('e.seq', '<', filter.before);
+        const rows = await q.execute();
+        const events = rows.slice(0, filter.limit);
+        const { limit: _limit, ...criteria } = filter;
+        await appendAudit(tx, actor, { action: 'audit.read', objectType: 'audit_event', details: { criteria, returned: events.length } }, ctx.clock.now());
+        return { events, nextBefore: rows.length > filter.limit ? (events[events.length - 1]?.seq ?? null) : null };
+      });
+    },
+  };
+}
