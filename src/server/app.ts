@@ -46,11 +46,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     reply.header('x-correlation-id', request.id);
   });
 
+  // Order matters: headers and the Origin check first, then who is asking.
+  registerErrorHandling(app);
+  await registerSecurity(app, ctx.config.publicOrigin);
   await app.register(cookie);
   const auth = createAuthService(ctx);
   registerRouteAccess(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], metaOf(request)));
-  registerErrorHandling(app);
-  await registerSecurity(app, ctx.config.publicOrigin);
 
   await app.register(swagger, {
     openapi: {

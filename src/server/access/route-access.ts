@@ -53,7 +53,8 @@ export function registerRouteAccess(app: FastifyInstance, authenticate: Authenti
       );
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before the body is even read: without a session a route answers 401, whatever was sent.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     // Unknown paths outside the API are pages of the web app (its router shows them).

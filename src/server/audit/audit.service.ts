@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { withTransaction } from '../db/transaction.js';
@@ -29,7 +30,7 @@ export function createAuditService(ctx: AppContext) {
         if (filter.to) q = q.where('e.at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000));
         if (filter.actorId) q = q.where('e.actorId', '=', filter.actorId);
         if (filter.action) q = q.where('e.action', '=', filter.action);
-        if (filter.objectId) q = q.where('e.objectIds', '@>', [filter.objectId]);
+        if (filter.objectId) q = q.where('e.objectIds', '@>', sql.val([filter.objectId]));
         if (filter.before) q = q.where('e.seq', '<', filter.before);
         const rows = await q.execute();
         const events = rows.slice(0, filter.limit);
