@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, TEST_ENGINE } from '../../test/database.js';
 import { EXIT, runCli } from './cli.js';
@@ -52,7 +53,7 @@ describe('the suoja command', () => {
   it('migrates the embedded database in the data directory, and says so once', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'suoja-cli-'));
     dirs.push(dir);
-    const env = { SUOJA_DATA_DIR: dir, DATABASE_URL: undefined, LOG_LEVEL: 'silent' };
+    const env = { SUOJA_DATA_DIR: dir, SUOJA_KEY_FILE: path.join(dir, 'master.key'), DATABASE_URL: undefined, LOG_LEVEL: 'silent' };
     const first = await run(['migrate'], env);
     expect(first).toMatchObject({ code: EXIT.ok, err: '' });
     expect(first.out).toMatch(/^Applied: \d{14}_platform/);
@@ -71,13 +72,50 @@ describe('the suoja command', () => {
     const target = await createTestDatabase({ migrate: false });
     try {
       const url = target.databaseConfig.kind === 'postgres' ? target.databaseConfig.url : '';
-      const res = await run(['migrate'], { DATABASE_URL: url });
+      const res = await run(['migrate'], { DATABASE_URL: url, SUOJA_KEY_FILE: undefined });
       expect(res.code).toBe(EXIT.ok);
       const offices = await target.db.selectFrom('office').select('code').execute();
       expect(offices).toHaveLength(3);
     } finally {
       await target.drop();
     }
+  });
+
+  it('adds the first administrator with a one-time set-up link, rescues a lost second factor, and verifies the audit chain', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'suoja-cli-'));
+    dirs.push(root);
+    const env = { SUOJA_DATA_DIR: path.join(root, 'data'), SUOJA_KEY_FILE: path.join(root, 'keys', 'master.key'), DATABASE_URL: undefined, LOG_LEVEL: undefined, SUOJA_PUBLIC_URL: 'https://suoja.example.fi' };
+    const added = await run(['users', 'add', '--admin', '--email', 'Paakayttaja@Example.fi', '--name', 'Pää Käyttäjä'], env);
+    expect(added).toMatchObject({ code: EXIT.ok });
+    expect(added.out).toContain('Created paakayttaja@example.fi (admin).');
+    expect(added.out).toMatch(/^https:\/\/suoja\.example\.fi\/setup#[A-Za-z0-9_-]{22}$/m);
+
+    const twice = await run(['users', 'add', '--admin', '--email', 'paakayttaja@example.fi', '--name', 'Toinen'], env);
+    expect(twice.code).toBe(EXIT.failed);
+    expect(twice.err).toContain('email_taken');
+    const noRole = await run(['users', 'add', '--email', 'x@example.fi', '--name', 'X'], env);
+    expect(noRole).toMatchObject({ code: EXIT.failed, err: 'suoja: give at least one role: --admin or --role <role>\n' });
+
+    const reset = await run(['users', 'reset-mfa', '--email', 'paakayttaja@example.fi', '--setup-link'], env);
+    expect(reset.code).toBe(EXIT.ok);
+    expect(reset.out).toMatch(/second factor of paakayttaja@example.fi was removed/);
+    expect(reset.out).toMatch(/setup#/);
+    expect((await run(['users', 'reset-mfa', '--email', 'nobody@example.fi'], env)).err).toContain('no account with the e-mail address nobody@example.fi');
+
+    const verified = await run(['audit', 'verify'], env);
+    expect(verified).toMatchObject({ code: EXIT.ok, out: 'The audit chain is intact: 3 entries verified.\n' });
+
+    // Someone with database access changes the second entry.
+    const database = await connectDatabase({ kind: 'pglite', dataDir: path.join(root, 'data', 'pglite') });
+    try {
+      await sql`alter table audit_event disable trigger audit_event_no_update`.execute(database.db);
+      await sql`update audit_event set action = 'user.nothing' where seq = 2`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    const broken = await run(['audit', 'verify'], env);
+    expect(broken.code).toBe(EXIT.failed);
+    expect(broken.err).toBe('suoja: the audit chain is broken at entry #2: its contents were altered (2 entries checked).\n');
   });
 
   it('reports bad configuration clearly, with exit code 1', async () => {

@@ -20,7 +20,7 @@ export class CommandFailed extends Error {}
 async function withContext<T>(work: (ctx: OpenedContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   // Commands talk on stdout; the log goes to stderr and stays quiet unless asked.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', 2);
   const ctx = await openContext(config, logger);
   try {
     return await work(ctx);

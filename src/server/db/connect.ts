@@ -21,7 +21,12 @@ const parsers: Record<number, (value: string) => unknown> = {
   [OID.numeric]: (v) => v,
 };
 
-export async function connectDatabase(config: DatabaseConfig): Promise<Database> {
+export interface ConnectOptions {
+  /** Told of errors on idle pooled connections (a restarted server, a dropped connection); the pool replaces them. */
+  onIdleError?: (error: Error) => void;
+}
+
+export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -32,6 +37,8 @@ export async function connectDatabase(config: DatabaseConfig): Promise<Database>
           parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // Without a listener an idle connection's error would end the whole process.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

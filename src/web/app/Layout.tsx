@@ -4,6 +4,7 @@ import { Link as ReactRouterLink, Outlet, useLocation } from 'react-router';
 import { Block, Text } from 'suomifi-ui-components';
 import { createGlobalStyle, styled } from 'styled-components';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { MainNav } from '../components/MainNav';
 import { SkipLink } from '../components/SkipLink';
 import { contentMaxWidth, focusRing, tokens } from '../components/theme';
 import { UserArea } from '../components/UserArea';
@@ -149,6 +150,9 @@ export function Layout() {
             <UserArea />
           </HeaderTools>
         </HeaderInner>
+        <Inner>
+          <MainNav />
+        </Inner>
       </Header>
       <Main variant="main" id={MAIN_ID} tabIndex={-1} ref={mainRef}>
         <MainInner>

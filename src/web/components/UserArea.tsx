@@ -1,58 +1,63 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { RouterLink, Text } from 'suomifi-ui-components';
+import { Button, RouterLink, Text } from 'suomifi-ui-components';
 import { styled } from 'styled-components';
+import { signOut } from '../api/auth';
+import { isApiError } from '../api/client';
+import { useAfterSignOut, useMe } from '../auth/session';
 import { tokens } from './theme';
-
-export const meQueryKey = ['auth', 'me'] as const;
-
-interface Me {
-  user: { name: string };
-}
-
-function isMe(value: unknown): value is Me {
-  if (typeof value !== 'object' || value === null || !('user' in value)) return false;
-  const user: unknown = value.user;
-  return typeof user === 'object' && user !== null && 'name' in user && typeof user.name === 'string';
-}
-
-async function fetchMe(): Promise<Me> {
-  const response = await fetch('/api/auth/me', {
-    headers: { Accept: 'application/json' },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    throw new Error(`GET /api/auth/me failed with status ${response.status}`);
-  }
-  const body: unknown = await response.json();
-  if (!isMe(body)) {
-    throw new Error('GET /api/auth/me returned an unexpected body');
-  }
-  return body;
-}
 
 const Area = styled.div`
   display: flex;
+  flex-wrap: wrap;
   align-items: center;
-  gap: ${tokens.spacing.xxs};
+  gap: ${tokens.spacing.xs};
   min-height: 36px;
+`;
+
+const ErrorText = styled.span`
+  color: ${tokens.colors.alertBase};
+  ${tokens.typography.bodyTextSmall}
 `;
 
 /** The signed-in user's place in the header; offers sign-in when there is no session. */
 export function UserArea() {
   const { t } = useTranslation();
-  const me = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, retry: false });
+  const me = useMe();
+  const afterSignOut = useAfterSignOut();
+
+  const signOutMutation = useMutation({
+    mutationFn: signOut,
+    onSuccess: () => afterSignOut('signedOut'),
+    onError: async (error) => {
+      // A session that has already ended is as good as signed out.
+      if (isApiError(error, 401)) await afterSignOut('signedOut');
+    },
+  });
 
   if (me.isPending) {
     return <Area />;
   }
 
-  if (me.isSuccess) {
+  if (me.isSuccess && me.data) {
     return (
       <Area>
         <Text>{t('user.signedInAs')}</Text>
         <Text variant="bold">{me.data.user.name}</Text>
+        <Button
+          variant="secondaryNoBorder"
+          onClick={() => {
+            if (!signOutMutation.isPending) signOutMutation.mutate();
+          }}
+        >
+          {t('user.signOut')}
+        </Button>
+        <span role="alert">
+          {signOutMutation.isError && !isApiError(signOutMutation.error, 401) && (
+            <ErrorText>{t('user.signOutFailed')}</ErrorText>
+          )}
+        </span>
       </Area>
     );
   }

@@ -1,90 +1,75 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { Button, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
-import { styled } from 'styled-components';
+import { useLocation, useNavigate } from 'react-router';
+import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { meQueryKey, signIn, verifySecondFactor } from '../../api/auth';
+import { ApiError } from '../../api/client';
+import { focusPageHeading } from '../../components/focus';
+import { FormAlert, StatusMessage } from '../../components/FormAlert';
+import { Actions, Form, textOf } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { meQueryKey } from '../../components/UserArea';
+import { type SignInNotice, signInNoticeOf } from '../../auth/session';
 
-interface Credentials {
-  email: string;
-  password: string;
+interface CredentialsStepProps {
+  notice: SignInNotice | null;
+  onSecondFactor: () => void;
+  onDone: () => Promise<void>;
 }
 
-class SignInError extends Error {
-  constructor(readonly status: number) {
-    super(`POST /api/auth/sign-in failed with status ${status}`);
-    this.name = 'SignInError';
-  }
-}
-
-async function requestSignIn(credentials: Credentials): Promise<void> {
-  const response = await fetch('/api/auth/sign-in', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    credentials: 'same-origin',
-    body: JSON.stringify(credentials),
-  });
-  if (!response.ok) {
-    throw new SignInError(response.status);
-  }
-}
-
-type SubmitError = 'invalidCredentials' | 'failed';
-
-interface FieldErrors {
-  email: boolean;
-  password: boolean;
-}
-
-const Form = styled.form`
-  max-width: 480px;
-`;
-
-export function SignInPage() {
+function CredentialsStep({ notice, onSecondFactor, onDone }: CredentialsStepProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('signIn.title'));
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({ email: false, password: false });
-  // Kept as a code, not text, so the message follows a language change.
-  const [submitError, setSubmitError] = useState<SubmitError | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  const signIn = useMutation({
-    mutationFn: requestSignIn,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
-      await navigate('/');
+  const mutation = useMutation({
+    mutationFn: signIn,
+    onSuccess: async ({ next }) => {
+      setPassword('');
+      if (next === 'second_factor') onSecondFactor();
+      else if (next === 'enrolment') await navigate('/enrol');
+      else await onDone();
     },
     onError: (error) => {
-      setSubmitError(
-        error instanceof SignInError && error.status === 401 ? 'invalidCredentials' : 'failed',
-      );
+      if (!(error instanceof ApiError)) return;
+      const fields = error.fieldMessages();
+      setEmailError(fields.email ?? null);
+      setPasswordError(fields.password ?? null);
+      if (fields.email) emailRef.current?.focus();
+      else if (fields.password) passwordRef.current?.focus();
     },
   });
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (signIn.isPending) return;
-
-    const errors: FieldErrors = { email: email.trim() === '', password: password === '' };
-    setFieldErrors(errors);
-    setSubmitError(null);
-    if (errors.email) {
+    if (mutation.isPending) return;
+    mutation.reset();
+    const nextEmailError = email.trim() === '' ? t('signIn.errors.emailRequired') : null;
+    const nextPasswordError = password === '' ? t('signIn.errors.passwordRequired') : null;
+    setEmailError(nextEmailError);
+    setPasswordError(nextPasswordError);
+    if (nextEmailError) {
       emailRef.current?.focus();
       return;
     }
-    if (errors.password) {
+    if (nextPasswordError) {
       passwordRef.current?.focus();
       return;
     }
-    signIn.mutate({ email: email.trim(), password });
+    mutation.mutate({ email: email.trim(), password });
+  };
+
+  const noticeText = {
+    signedOut: t('signIn.notices.signedOut'),
+    signedOutEverywhere: t('signIn.notices.signedOutEverywhere'),
+    passwordSet: t('signIn.notices.passwordSet'),
   };
 
   return (
@@ -92,6 +77,7 @@ export function SignInPage() {
       <Heading variant="h1" mb="m">
         {t('signIn.title')}
       </Heading>
+      <StatusMessage>{notice && !mutation.isSuccess ? noticeText[notice] : null}</StatusMessage>
       <Paragraph mb="l">{t('signIn.intro')}</Paragraph>
       <Form noValidate onSubmit={handleSubmit}>
         <TextInput
@@ -105,12 +91,11 @@ export function SignInPage() {
           labelText={t('signIn.email')}
           value={email}
           onChange={(value) => {
-            const next = String(value ?? '');
-            setEmail(next);
-            if (next.trim() !== '') setFieldErrors((previous) => ({ ...previous, email: false }));
+            setEmail(textOf(value));
+            setEmailError(null);
           }}
-          status={fieldErrors.email ? 'error' : 'default'}
-          statusText={fieldErrors.email ? t('signIn.errors.emailRequired') : ''}
+          status={emailError ? 'error' : 'default'}
+          statusText={emailError ?? ''}
           mb="m"
         />
         <TextInput
@@ -124,26 +109,17 @@ export function SignInPage() {
           labelText={t('signIn.password')}
           value={password}
           onChange={(value) => {
-            const next = String(value ?? '');
-            setPassword(next);
-            if (next !== '') setFieldErrors((previous) => ({ ...previous, password: false }));
+            setPassword(textOf(value));
+            setPasswordError(null);
           }}
-          status={fieldErrors.password ? 'error' : 'default'}
-          statusText={fieldErrors.password ? t('signIn.errors.passwordRequired') : ''}
+          status={passwordError ? 'error' : 'default'}
+          statusText={passwordError ?? ''}
           mb="l"
         />
-        {submitError && (
-          <div role="alert">
-            <InlineAlert status="error" mb="l">
-              {submitError === 'invalidCredentials'
-                ? t('signIn.errors.invalidCredentials')
-                : t('signIn.errors.failed')}
-            </InlineAlert>
-          </div>
-        )}
+        <FormAlert error={mutation.error} />
         <Button
           type="submit"
-          {...(signIn.isPending
+          {...(mutation.isPending
             ? { loading: true, ariaLoadingText: t('signIn.submitting') }
             : { loading: false })}
         >
@@ -151,5 +127,117 @@ export function SignInPage() {
         </Button>
       </Form>
     </>
+  );
+}
+
+interface SecondFactorStepProps {
+  onStartOver: () => void;
+  onDone: () => Promise<void>;
+}
+
+function SecondFactorStep({ onStartOver, onDone }: SecondFactorStepProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('secondFactor.title'));
+
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  const mutation = useMutation({
+    mutationFn: verifySecondFactor,
+    onSuccess: () => onDone(),
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return;
+      const fields = error.fieldMessages();
+      setCodeError(fields.code ?? null);
+      if (fields.code) codeRef.current?.focus();
+    },
+  });
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    mutation.reset();
+    if (code.trim() === '') {
+      setCodeError(t('secondFactor.errors.codeRequired'));
+      codeRef.current?.focus();
+      return;
+    }
+    setCodeError(null);
+    mutation.mutate(code.trim());
+  };
+
+  return (
+    <>
+      <Heading variant="h1" mb="m">
+        {t('secondFactor.title')}
+      </Heading>
+      <Paragraph mb="l">{t('secondFactor.intro')}</Paragraph>
+      <Form noValidate onSubmit={handleSubmit}>
+        <TextInput
+          id="second-factor-code"
+          ref={codeRef}
+          name="code"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          autoCapitalize="off"
+          required
+          labelText={t('secondFactor.code')}
+          hintText={t('secondFactor.codeHint')}
+          value={code}
+          onChange={(value) => {
+            setCode(textOf(value));
+            setCodeError(null);
+          }}
+          status={codeError ? 'error' : 'default'}
+          statusText={codeError ?? ''}
+          mb="l"
+        />
+        <FormAlert error={mutation.error} />
+        <Actions>
+          <Button
+            type="submit"
+            {...(mutation.isPending
+              ? { loading: true, ariaLoadingText: t('secondFactor.submitting') }
+              : { loading: false })}
+          >
+            {t('secondFactor.submit')}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onStartOver}>
+            {t('secondFactor.startOver')}
+          </Button>
+        </Actions>
+      </Form>
+    </>
+  );
+}
+
+export function SignInPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<'credentials' | 'second_factor'>('credentials');
+  const shownStep = useRef(step);
+
+  // Each step is a page of its own for screen reader users: announce its heading.
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    focusPageHeading();
+  }, [step]);
+
+  const done = async () => {
+    await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    await navigate('/');
+  };
+
+  return step === 'credentials' ? (
+    <CredentialsStep
+      notice={signInNoticeOf(location.state)}
+      onSecondFactor={() => setStep('second_factor')}
+      onDone={done}
+    />
+  ) : (
+    <SecondFactorStep onStartOver={() => setStep('credentials')} onDone={done} />
   );
 }

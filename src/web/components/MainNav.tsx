@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { styled } from 'styled-components';
+import { can, useMe } from '../auth/session';
+import { focusRing, tokens } from './theme';
+
+const Nav = styled.nav`
+  border-top: 1px solid ${tokens.colors.depthLight1};
+`;
+
+const List = styled.ul`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${tokens.spacing.xs} ${tokens.spacing.l};
+  margin: 0;
+  padding: ${tokens.spacing.xs} 0;
+  list-style: none;
+`;
+
+const Item = styled(NavLink)`
+  ${tokens.typography.actionElementInnerText}
+  display: inline-block;
+  padding: ${tokens.spacing.xxs} 0;
+  color: ${tokens.colors.highlightDark1};
+  text-decoration: none;
+  border-bottom: 3px solid transparent;
+  border-radius: ${tokens.radiuses.focus};
+
+  &:hover {
+    text-decoration: underline;
+  }
+
+  &[aria-current='page'] {
+    color: ${tokens.colors.blackBase};
+    border-bottom-color: ${tokens.colors.highlightBase};
+  }
+
+  &:focus-visible {
+    ${focusRing}
+  }
+`;
+
+/** Links to the areas this user may use, as the server's abilities say. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
+
+  const links = [
+    { to: '/admin/users', label: t('nav.users'), ability: 'users.manage' },
+    { to: '/audit', label: t('nav.audit'), ability: 'audit.read' },
+    { to: '/account/sessions', label: t('nav.sessions'), ability: 'sessions.own' },
+  ].filter((link) => can(me.data, link.ability));
+  if (links.length === 0) return null;
+
+  return (
+    <Nav aria-label={t('nav.label')}>
+      <List>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Item to={link.to}>{link.label}</Item>
+          </li>
+        ))}
+      </List>
+    </Nav>
+  );
+}
