@@ -24,6 +24,8 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { clientsRoutes } from './modules/clients/clients.routes.js';
+import { createClientsService } from './modules/clients/clients.service.js';
 
 export interface BuildOptions {
   /** Serve the built web app from this folder (tests may point elsewhere or leave it out). */
@@ -73,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes(auth));
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
+  await app.register(clientsRoutes(createClientsService(ctx)));
 
   await registerWebApp(app, options.webDir);
   return app;

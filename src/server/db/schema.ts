@@ -101,7 +101,76 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface PersonTable {
+  id: string;
+  number: Generated<string>;
+  ref: string | null;
+  givenNames: string | null;
+  familyName: string | null;
+  aliases: string | null;
+  birthDate: string | null;
+  contact: string | null;
+  municipality: string | null;
+  nameIndex: Generated<string[]>;
+  birthDateIsEstimate: Generated<boolean>;
+  birthYear: number | null;
+  birthMonth: number | null;
+  gender: string;
+  nationalities: string[];
+  languages: Generated<string[]>;
+  interpreterNeeded: Generated<boolean>;
+  residenceStatus: Generated<string>;
+  legalHold: Generated<boolean>;
+  identityErasedAt: Date | null;
+  createdAt: Generated<Date>;
+  createdBy: string | null;
+  updatedAt: Generated<Date>;
+  updatedBy: string | null;
+  version: Generated<number>;
+}
+
+export interface ClientshipTable {
+  id: Generated<string>;
+  ref: string | null;
+  personId: string;
+  category: 'victim' | 'child_of_victim' | 'assists_investigation';
+  parentId: string | null;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+  officeCode: string;
+  caseworkerId: string | null;
+  ageAtStart: number | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface BreakGlassGrantTable {
+  id: Generated<string>;
+  userId: string;
+  personId: string;
+  reason: string;
+  grantedAt: Date;
+  expiresAt: Date;
+}
+
+export interface AccessAlertTable {
+  id: Generated<string>;
+  kind: 'bulk_access' | 'break_glass';
+  userId: string;
+  officeCodes: string[];
+  createdAt: Date;
+  details: ColumnType<unknown, string, string>;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+}
+
 export interface DB {
+  person: PersonTable;
+  clientship: ClientshipTable;
+  breakGlassGrant: BreakGlassGrantTable;
+  accessAlert: AccessAlertTable;
   installation: InstallationTable;
   dataKey: DataKeyTable;
   office: OfficeTable;

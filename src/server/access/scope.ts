@@ -1,0 +1,30 @@
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import type { Scope } from './permissions.js';
+
+/**
+ * The one place where "may this actor see this person?" becomes SQL. Every query that reads
+ * persons or their records filters with it, so that a record out of scope is simply not found.
+ * - `all`: every person
+ * - `office`: persons with a clientship of one of the actor's offices, or assigned to the actor
+ * - `own`: persons with a clientship assigned to the actor
+ * and, in every scope, persons the actor holds an unexpired break-the-glass grant for.
+ */
+export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor, scope: Scope, now: Date): Expression<SqlBool> {
+  if (scope === 'all') return sql<boolean>`true`;
+  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  const offices = actor.offices.length > 0 ? actor.offices : ['\u0000'];
+  const clientship = eb
+    .selectFrom('clientship as cs')
+    .select(sql`1`.as('one'))
+    .whereRef('cs.personId', '=', 'person.id')
+    .where((w) => (scope === 'office' ? w.or([w('cs.officeCode', 'in', offices), w('cs.caseworkerId', '=', userId)]) : w('cs.caseworkerId', '=', userId)));
+  const grant = eb
+    .selectFrom('breakGlassGrant as g')
+    .select(sql`1`.as('one'))
+    .whereRef('g.personId', '=', 'person.id')
+    .where('g.userId', '=', userId)
+    .where('g.expiresAt', '>', now);
+  return eb.or([eb.exists(clientship), eb.exists(grant)]);
+}

@@ -1,0 +1,116 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signedInOf } from '../../access/route-access.js';
+import type { ClientsService } from './clients.service.js';
+
+const ClientSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    masked: z.object({ givenNames: z.string().nullable(), familyName: z.string().nullable() }),
+    birthYear: z.number().int().nullable(),
+    gender: z.string(),
+    nationalities: z.array(z.string()),
+    languages: z.array(z.string()),
+    interpreterNeeded: z.boolean(),
+    residenceStatus: z.string(),
+    identityErased: z.boolean(),
+    clientships: z.array(
+      z.object({
+        id: z.string(),
+        category: z.string(),
+        parentId: z.string().nullable(),
+        startDate: z.string(),
+        endDate: z.string().nullable(),
+        endReason: z.string().nullable(),
+        officeCode: z.string(),
+        caseworkerId: z.string().nullable(),
+      }),
+    ),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Client' });
+
+const IdentitySchema = z
+  .object({
+    givenNames: z.string().nullable(),
+    familyName: z.string().nullable(),
+    aliases: z.array(z.string()),
+    birthDate: z.string().nullable(),
+    birthDateIsEstimate: z.boolean(),
+    contact: z.object({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }).nullable(),
+    municipality: z.string().nullable(),
+  })
+  .meta({ id: 'ClientIdentity' });
+
+const params = z.object({ id: z.uuid() });
+const scopeOf = (request: FastifyRequest) => request.scope ?? 'own';
+
+export function clientsRoutes(clients: ClientsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['clients'];
+
+    app.get(
+      '/api/clients/:id',
+      { config: { access: { permission: 'clients.read' } }, schema: { summary: 'A client, identity masked (audited read; 404 outside one\'s scope)', tags, params, response: { 200: ClientSchema } } },
+      async (request) => clients.get(signedInOf(request).actor, scopeOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/clients/:id/reveal',
+      { config: { access: { permission: 'clients.read' } }, schema: { summary: 'Reveal the identifying data (audited)', tags, params, response: { 200: IdentitySchema } } },
+      async (request) => clients.reveal(signedInOf(request).actor, scopeOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/clients/:id/break-glass',
+      {
+        config: { access: { permission: 'clients.break_glass' } },
+        schema: {
+          summary: 'Open a client outside one\'s scope for 30 minutes, stating why (audited, alerts the team leader)',
+          tags,
+          params,
+          body: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+          response: { 201: z.object({ expiresAt: z.date() }) },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await clients.breakGlass(signedInOf(request).actor, request.params.id, request.body.reason)),
+    );
+
+    app.get(
+      '/api/clients/:id/viewers',
+      {
+        config: { access: { permission: 'audit.client_viewers' } },
+        schema: {
+          summary: 'Who has viewed this client',
+          tags: ['audit'],
+          params,
+          response: {
+            200: z.object({
+              events: z.array(z.object({ seq: z.number(), at: z.date(), actorId: z.string().nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()), action: z.string(), reason: z.string().nullable(), outcome: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) => ({ events: await clients.viewers(signedInOf(request).actor, scopeOf(request), request.params.id) }),
+    );
+
+    app.get(
+      '/api/alerts',
+      {
+        config: { access: { permission: 'alerts.read' } },
+        schema: {
+          summary: 'Access alerts: bulk access and break-the-glass',
+          tags: ['audit'],
+          response: {
+            200: z.object({
+              alerts: z.array(z.object({ id: z.string(), kind: z.enum(['bulk_access', 'break_glass']), userId: z.string(), userName: z.string(), officeCodes: z.array(z.string()), createdAt: z.date(), details: z.unknown(), acknowledgedAt: z.date().nullable() })),
+            }),
+          },
+        },
+      },
+      async (request) => ({ alerts: await clients.alerts(signedInOf(request).actor, scopeOf(request)) }),
+    );
+  };
+}

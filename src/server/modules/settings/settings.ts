@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/transaction.js';
+
+/** Organisation settings with their defaults, one schema each: a stored value that no longer fits falls back to the default. */
+export const SETTINGS = {
+  'access.bulk_alert': {
+    schema: z.object({ maxDistinctClients: z.number().int().min(1), windowMinutes: z.number().int().min(1) }),
+    default: { maxDistinctClients: 50, windowMinutes: 10 },
+  },
+  'access.break_glass': {
+    schema: z.object({ minutes: z.number().int().min(1).max(240) }),
+    default: { minutes: 30 },
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
+
+export async function getSetting<K extends SettingKey>(db: Executor, key: K): Promise<SettingValue<K>> {
+  const row = await db.selectFrom('appSetting').select('value').where('key', '=', key).executeTakeFirst();
+  const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
+  return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
+}
+
+export async function putSetting<K extends SettingKey>(db: Executor, key: K, value: SettingValue<K>, userId: string | null): Promise<void> {
+  const json = JSON.stringify(SETTINGS[key].schema.parse(value));
+  await db
+    .insertInto('appSetting')
+    .values({ key, value: json, updatedBy: userId })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updatedBy: userId, updatedAt: new Date() }))
+    .execute();
+}
