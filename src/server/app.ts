@@ -20,6 +20,7 @@ import { createLogger } from './logger.js';
 import { SESSION_COOKIE } from './access/route-access.js';
 import { authRoutes, metaOf } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createOidcService } from './modules/auth/oidc.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
@@ -72,7 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(healthRoutes(ctx));
-  await app.register(authRoutes(auth));
+  await app.register(authRoutes(auth, createOidcService(ctx), ctx.config.publicOrigin));
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(createClientsService(ctx)));

@@ -21,8 +21,14 @@ describe(`access control (${TEST_ENGINE})`, () => {
     const publicApi = routes.filter((r) => r.access === 'public' && r.url.startsWith('/api') && !r.url.startsWith('/api/docs'));
     expect(publicApi.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /api/auth/enrolment',
+      'GET /api/auth/methods',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/start',
       'GET /api/health',
       'HEAD /api/auth/enrolment',
+      'HEAD /api/auth/methods',
+      'HEAD /api/auth/oidc/callback',
+      'HEAD /api/auth/oidc/start',
       'HEAD /api/health',
       'POST /api/auth/enrolment',
       'POST /api/auth/second-factor',

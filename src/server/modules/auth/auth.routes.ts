@@ -6,6 +6,7 @@ import { ACTIONS } from '../../access/permissions.js';
 import { ROLES } from '../../../domain/roles.js';
 import { NotFound } from '../../http/errors.js';
 import { SESSION_ABSOLUTE_MS, type AuthService, type RequestMeta } from './auth.service.js';
+import { SsoRefused, type OidcFlow, type OidcService } from './oidc.service.js';
 
 const NextStepSchema = z.object({ next: z.enum(['second_factor', 'enrolment', 'done', 'sign_in']) }).meta({ id: 'SignInNextStep' });
 const MeSchema = z
@@ -36,10 +37,53 @@ function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
 }
 
-export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
+const OIDC_COOKIE = '__Host-suoja_oidc';
+
+export function authRoutes(auth: AuthService, oidc: OidcService, publicOrigin: string | null): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
     const cookie = (request: FastifyRequest) => request.cookies[SESSION_COOKIE];
+    const callbackUrl = (request: FastifyRequest) => `${publicOrigin ?? `${request.protocol}://${request.host}`}/api/auth/oidc/callback`;
+
+    app.get(
+      '/api/auth/methods',
+      { config: { access: 'public' }, schema: { summary: 'How staff can sign in here', tags, response: { 200: z.object({ password: z.literal(true), oidc: z.boolean() }) } } },
+      async () => ({ password: true as const, oidc: oidc.enabled }),
+    );
+
+    app.get(
+      '/api/auth/oidc/start',
+      { config: { access: 'public' }, schema: { summary: 'Single sign-on: go to the organisation\'s identity provider', tags } },
+      async (request, reply) => {
+        const { url, flow } = await oidc.start(callbackUrl(request));
+        // Lax, not Strict: the browser must send it back on the provider's redirect.
+        reply.setCookie(OIDC_COOKIE, Buffer.from(JSON.stringify(flow)).toString('base64url'), { path: '/', httpOnly: true, secure: true, sameSite: 'lax', maxAge: 600 });
+        return reply.redirect(url, 302);
+      },
+    );
+
+    app.get(
+      '/api/auth/oidc/callback',
+      { config: { access: 'public' }, schema: { summary: 'Single sign-on: the provider\'s answer', tags } },
+      async (request, reply) => {
+        const raw = request.cookies[OIDC_COOKIE];
+        let flow: OidcFlow | null = null;
+        try {
+          flow = raw ? (JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OidcFlow) : null;
+        } catch {
+          flow = null;
+        }
+        reply.clearCookie(OIDC_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+        try {
+          const { token } = await oidc.callback(new URL(request.url, callbackUrl(request)), flow, metaOf(request));
+          setSessionCookie(reply, token);
+          return reply.redirect('/', 302);
+        } catch (error) {
+          if (!(error instanceof SsoRefused)) throw error;
+          return reply.redirect(`/sign-in?sso=${encodeURIComponent(error.code)}`, 302);
+        }
+      },
+    );
 
     app.post(
       '/api/auth/sign-in',
