@@ -3,31 +3,15 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles.js';
 import { operatorActor } from './access/actor.js';
 import { verifyAuditChain } from './audit/audit.js';
-import { openContext, type OpenedContext } from './bootstrap.js';
+import { CommandFailed, withContext } from './cli-context.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { MasterKeyError } from './crypto/master-key.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { AppError } from './http/errors.js';
-import { createLogger } from './logger.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { startServer } from './server.js';
 import { VERSION } from './version.js';
-
-/** A command's failure with a message for the operator (exit code 1). */
-export class CommandFailed extends Error {}
-
-async function withContext<T>(work: (ctx: OpenedContext) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  // Commands talk on stdout; the log goes to stderr and stays quiet unless asked.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', 2);
-  const ctx = await openContext(config, logger);
-  try {
-    return await work(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
 
 function appOrigin(config: Config): string {
   return config.publicOrigin ?? `http://${config.host}:${config.port}`;

@@ -166,7 +166,119 @@ export interface AccessAlertTable {
   acknowledgedBy: string | null;
 }
 
+export interface HelplineContactTable {
+  id: Generated<string>;
+  ref: string | null;
+  at: Date;
+  channel: string;
+  caller: string;
+  language: string | null;
+  topic: string | null;
+  outcome: string;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  number: string;
+  ref: string | null;
+  personId: string;
+  receivedOn: string;
+  channel: string;
+  summary: string | null;
+  consentGiven: boolean | null;
+  consentOn: string | null;
+  officeCode: string | null;
+  caseworkerId: string | null;
+  status: Generated<'received' | 'under_assessment' | 'decided' | 'withdrawn' | 'lapsed'>;
+  statusChangedOn: string | null;
+  deadline: string | null;
+  helplineContactId: string | null;
+  createdAt: Generated<Date>;
+  createdBy: string | null;
+  updatedAt: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ApplicationChildTable {
+  applicationId: string;
+  personId: string;
+}
+
+export interface ApplicationStatusChangeTable {
+  id: Generated<string>;
+  applicationId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  at: Date;
+  byUser: string | null;
+}
+
+export interface DecisionTable {
+  id: Generated<string>;
+  ref: string | null;
+  applicationId: string | null;
+  personId: string;
+  kind: 'admission' | 'rejection' | 'reflection_period' | 'extension' | 'termination';
+  status: Generated<'proposed' | 'decided' | 'cancelled'>;
+  decidedOn: string | null;
+  decidedBy: string | null;
+  proposedBy: string | null;
+  proposedAt: Date | null;
+  reason: string | null;
+  grounds: string | null;
+  expertGroupHeard: Generated<boolean>;
+  category: 'victim' | 'assists_investigation' | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  letterLanguage: 'fi' | 'sv' | 'en' | null;
+  letterPdf: Buffer | null;
+  appealLodgedOn: string | null;
+  appealOutcome: 'pending' | 'upheld' | 'overturned' | 'returned' | 'withdrawn' | null;
+  appealDecidedOn: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ExploitationTable {
+  id: Generated<string>;
+  ref: string | null;
+  personId: string;
+  form: string;
+  isPrimary: boolean;
+  country: string;
+  industry: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  residenceStatus: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ServiceTable {
+  id: Generated<string>;
+  ref: string | null;
+  personId: string;
+  type: string;
+  provider: string | null;
+  startDate: string;
+  endDate: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface DB {
+  helplineContact: HelplineContactTable;
+  application: ApplicationTable;
+  applicationChild: ApplicationChildTable;
+  applicationStatusChange: ApplicationStatusChangeTable;
+  decision: DecisionTable;
+  exploitation: ExploitationTable;
+  service: ServiceTable;
   person: PersonTable;
   clientship: ClientshipTable;
   breakGlassGrant: BreakGlassGrantTable;
