@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -36,14 +36,38 @@ export interface ServedApp {
   stop(): Promise<void>;
 }
 
-/** Starts the built application exactly as `npm start` does, on the embedded database in a temporary data directory. */
-export async function serveApp(env: Record<string, string> = {}): Promise<ServedApp> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'suoja-e2e-'));
+export interface Installation {
+  root: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+/** A fresh installation directory (data and key file) and the port it will be served on. */
+export async function newInstallation(): Promise<Installation> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'suoja-e2e-'));
   const port = await freePort();
+  return {
+    root,
+    port,
+    env: { DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SUOJA_DATA_DIR: path.join(root, 'data'), SUOJA_KEY_FILE: path.join(root, 'master.key'), LOG_LEVEL: 'warn' },
+  };
+}
+
+/** Runs the `suoja` command of the build against an installation (before its server starts: one process per data directory). */
+export function suoja(installation: Installation, args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/suoja.js'), ...args], { cwd: ROOT, env: { ...process.env, ...installation.env }, encoding: 'utf8' });
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the built application exactly as `npm start` does, on the embedded database in a temporary data directory. */
+export async function serveApp(env: Record<string, string> = {}, existing?: Installation): Promise<ServedApp> {
+  const installation = existing ?? (await newInstallation());
+  const dataDir = installation.root;
+  const port = installation.port;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/suoja.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SUOJA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...installation.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += String(d)));

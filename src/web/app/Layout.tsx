@@ -32,6 +32,28 @@ const GlobalStyle = createGlobalStyle`
   [tabindex='-1']:focus:not(:focus-visible) {
     outline: none;
   }
+
+  /*
+   * suomifi hides the real checkbox behind its label; lay it (still invisible) over the drawn box
+   * so that a click on the box, by a person or by test automation, reaches the input itself.
+   */
+  div.fi-checkbox {
+    position: relative;
+  }
+  div.fi-checkbox input.fi-checkbox_input {
+    z-index: 1;
+    top: ${tokens.spacing.xxs};
+    left: 0;
+    width: 18px;
+    height: 18px;
+    margin: 0;
+    cursor: pointer;
+  }
+  div.fi-checkbox.fi-checkbox--large input.fi-checkbox_input {
+    top: 0;
+    width: 30px;
+    height: 30px;
+  }
 `;
 
 const Header = styled(Block)`

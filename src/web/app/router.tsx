@@ -1,8 +1,15 @@
 import { createBrowserRouter } from 'react-router';
+import { RequireAbility, RequireSignIn } from '../components/RequireSignIn';
 import { RouteError } from '../components/RouteError';
+import { SessionsPage } from '../features/account/SessionsPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { EnrolPage } from '../features/auth/EnrolPage';
+import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
 import { StartPage } from '../features/start/StartPage';
+import { UserEditPage } from '../features/users/UserEditPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { Layout } from './Layout';
 
 export const router = createBrowserRouter([
@@ -17,6 +24,17 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <StartPage /> },
           { path: 'sign-in', element: <SignInPage /> },
+          { path: 'setup', element: <SetupPage /> },
+          { path: 'enrol', element: <EnrolPage /> },
+          {
+            element: <RequireSignIn />,
+            children: [
+              { path: 'account/sessions', element: <RequireAbility ability="sessions.own"><SessionsPage /></RequireAbility> },
+              { path: 'admin/users', element: <RequireAbility ability="users.manage"><UsersPage /></RequireAbility> },
+              { path: 'admin/users/:id', element: <RequireAbility ability="users.manage"><UserEditPage /></RequireAbility> },
+              { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

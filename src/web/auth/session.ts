@@ -33,7 +33,9 @@ export function useAfterSignOut() {
   const navigate = useNavigate();
   return useCallback(
     async (notice: SignInNotice) => {
-      await navigate('/sign-in', { state: { notice } });
+      // Committed at once: otherwise the protected page, still shown during the transition,
+      // would see the emptied user below and redirect on its own, losing the notice.
+      await navigate('/sign-in', { state: { notice }, flushSync: true });
       // The user's name stays observed by the header, so it is emptied rather than removed.
       queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
       queryClient.setQueryData(meQueryKey, null);

@@ -28,6 +28,13 @@ export const DataTable = styled.table`
     vertical-align: top;
     padding: ${tokens.spacing.xs} ${tokens.spacing.s};
     border-bottom: 1px solid ${tokens.colors.depthLight1};
+    word-break: normal;
+    overflow-wrap: normal;
+  }
+
+  /* Long identifiers may wrap anywhere; words never do. */
+  code {
+    overflow-wrap: anywhere;
   }
 
   thead th {
@@ -40,7 +47,6 @@ export const DataTable = styled.table`
 export const Muted = styled.span`
   display: block;
   color: ${tokens.colors.depthDark1};
-  word-break: break-all;
 `;
 
 export const Mono = styled.code`

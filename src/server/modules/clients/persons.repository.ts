@@ -22,8 +22,8 @@ export interface PersonFacts {
   residenceStatus?: string;
 }
 
-const IDENTITY_FIELDS = ['givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality'] as const;
-const COLUMN: Record<(typeof IDENTITY_FIELDS)[number], string> = {
+type IdentityField = 'givenNames' | 'familyName' | 'aliases' | 'birthDate' | 'contact' | 'municipality';
+const COLUMN: Record<IdentityField, string> = {
   givenNames: 'given_names',
   familyName: 'family_name',
   aliases: 'aliases',
@@ -32,11 +32,11 @@ const COLUMN: Record<(typeof IDENTITY_FIELDS)[number], string> = {
   municipality: 'municipality',
 };
 
-const bind = (personId: string, field: (typeof IDENTITY_FIELDS)[number]) => ({ table: 'person', recordId: personId, field: COLUMN[field] });
+const bind = (personId: string, field: IdentityField) => ({ table: 'person', recordId: personId, field: COLUMN[field] });
 
 /** Encrypts each identifying field under its own binding; empty fields stay null. */
 export function encryptIdentity(keyring: KeyRing, personId: string, identity: PersonIdentity) {
-  const enc = (field: (typeof IDENTITY_FIELDS)[number], value: string | null) => (value === null || value === '' ? null : keyring.encrypt(bind(personId, field), value));
+  const enc = (field: IdentityField, value: string | null) => (value === null || value === '' ? null : keyring.encrypt(bind(personId, field), value));
   return {
     givenNames: enc('givenNames', identity.givenNames),
     familyName: enc('familyName', identity.familyName),
@@ -50,7 +50,7 @@ export function encryptIdentity(keyring: KeyRing, personId: string, identity: Pe
 export type EncryptedIdentity = ReturnType<typeof encryptIdentity>;
 
 export function decryptIdentity(keyring: KeyRing, personId: string, row: EncryptedIdentity): PersonIdentity {
-  const dec = (field: (typeof IDENTITY_FIELDS)[number]) => {
+  const dec = (field: IdentityField) => {
     const value = row[field];
     return value === null ? null : keyring.decrypt(bind(personId, field), value);
   };
