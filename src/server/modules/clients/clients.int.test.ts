@@ -74,6 +74,9 @@ describe(`client records and who may see them (${TEST_ENGINE})`, () => {
       expect(alerts).toContainEqual(expect.objectContaining({ kind: 'break_glass', userId: tampere.id, details: expect.objectContaining({ personId: client.id, reason: 'Client called the Tampere office at night, needs shelter now' }) }));
     }
     const viewers = (await get(t.app, `/api/clients/${client.id}/viewers`, leaderHelsinki.cookie)).json().events;
+    const byNumber = (await get(t.app, `/api/audit/client-viewers?number=${client.number.toLowerCase()}`, auditor.cookie)).json();
+    expect(byNumber.client).toEqual({ id: client.id, number: client.number });
+    expect(byNumber.events.map((e: { seq: number }) => e.seq)).toEqual(expect.arrayContaining(viewers.map((e: { seq: number }) => e.seq)));
     expect(viewers).toContainEqual(expect.objectContaining({ actorId: tampere.id, action: 'client.break_glass', reason: 'Client called the Tampere office at night, needs shelter now' }));
     expect(viewers).toContainEqual(expect.objectContaining({ actorId: helsinki.id, action: 'client.reveal' }));
 
@@ -97,6 +100,7 @@ describe(`client records and who may see them (${TEST_ENGINE})`, () => {
     const auditor = await createSignedInUser(t.app, t.ctx, ['auditor'], []);
     const helsinki = await createSignedInUser(t.app, t.ctx, ['caseworker'], ['helsinki']);
     expect((await get(t.app, `/api/clients/${client.id}/viewers`, leaderTampere.cookie)).statusCode).toBe(404);
+    expect((await get(t.app, `/api/audit/client-viewers?number=${client.number}`, leaderTampere.cookie)).statusCode).toBe(404);
     expect((await get(t.app, `/api/clients/${client.id}/viewers`, auditor.cookie)).statusCode).toBe(200);
     expect((await get(t.app, `/api/clients/${client.id}/viewers`, helsinki.cookie)).statusCode).toBe(403);
   });

@@ -78,22 +78,24 @@ export function clientsRoutes(clients: ClientsService): FastifyPluginAsyncZod {
       async (request, reply) => reply.code(201).send(await clients.breakGlass(signedInOf(request).actor, request.params.id, request.body.reason)),
     );
 
+    const ViewersSchema = z.object({
+      client: z.object({ id: z.string(), number: z.string() }),
+      events: z.array(z.object({ seq: z.number(), at: z.date(), actorId: z.string().nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()), action: z.string(), reason: z.string().nullable(), outcome: z.string() })),
+    });
+
     app.get(
       '/api/clients/:id/viewers',
+      { config: { access: { permission: 'audit.client_viewers' } }, schema: { summary: 'Who has viewed this client', tags: ['audit'], params, response: { 200: ViewersSchema } } },
+      async (request) => clients.viewers(signedInOf(request).actor, scopeOf(request), { id: request.params.id }),
+    );
+
+    app.get(
+      '/api/audit/client-viewers',
       {
         config: { access: { permission: 'audit.client_viewers' } },
-        schema: {
-          summary: 'Who has viewed this client',
-          tags: ['audit'],
-          params,
-          response: {
-            200: z.object({
-              events: z.array(z.object({ seq: z.number(), at: z.date(), actorId: z.string().nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()), action: z.string(), reason: z.string().nullable(), outcome: z.string() })),
-            }),
-          },
-        },
+        schema: { summary: 'Who has viewed the client with this number (e.g. C-00318)', tags: ['audit'], querystring: z.strictObject({ number: z.string().trim().regex(/^[Cc]-\d{5,}$/) }), response: { 200: ViewersSchema } },
       },
-      async (request) => ({ events: await clients.viewers(signedInOf(request).actor, scopeOf(request), request.params.id) }),
+      async (request) => clients.viewers(signedInOf(request).actor, scopeOf(request), { number: request.query.number }),
     );
 
     app.get(

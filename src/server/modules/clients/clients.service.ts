@@ -138,10 +138,16 @@ export function createClientsService(ctx: AppContext) {
     },
 
     /** Who has looked at this client: every read, reveal and break-the-glass, newest first. */
-    async viewers(actor: Actor, scope: Scope, personId: string) {
+    async viewers(actor: Actor, scope: Scope, client: { id: string } | { number: string }) {
       return withTransaction(db, async (tx) => {
-        const person = await tx.selectFrom('person').select('id').where('id', '=', personId).where((eb) => personInScope(eb, actor, scope, now())).executeTakeFirst();
+        const person = await tx
+          .selectFrom('person')
+          .select(['id', 'number'])
+          .where((eb) => ('id' in client ? eb('id', '=', client.id) : eb('number', '=', client.number.trim().toUpperCase())))
+          .where((eb) => personInScope(eb, actor, scope, now()))
+          .executeTakeFirst();
         if (!person) throw new NotFound();
+        const personId = person.id;
         const events = await tx
           .selectFrom('auditEvent as e')
           .leftJoin('staffUser as u', 'u.id', 'e.actorId')
@@ -152,7 +158,7 @@ export function createClientsService(ctx: AppContext) {
           .limit(500)
           .execute();
         await appendAudit(tx, actor, { action: 'audit.client_viewers', objectType: 'person', objectIds: [personId], details: { returned: events.length } }, now());
-        return events;
+        return { client: { id: person.id, number: person.number }, events };
       });
     },
 
