@@ -1,11 +1,26 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/transaction.js';
+import { DEFAULT_ORGANISATION_TEXTS } from './overview-defaults.js';
 
 /** Organisation settings with their defaults, one schema each: a stored value that no longer fits falls back to the default. */
 export const SETTINGS = {
   'access.bulk_alert': {
     schema: z.object({ maxDistinctClients: z.number().int().min(1), windowMinutes: z.number().int().min(1) }),
     default: { maxDistinctClients: 50, windowMinutes: 10 },
+  },
+  'overview.organisation': {
+    schema: z.object(
+      Object.fromEntries(
+        (['fi', 'sv', 'en'] as const).map((lang) => [
+          lang,
+          z.object({
+            introduction: z.array(z.string().min(1).max(4000)).max(20),
+            contacts: z.array(z.object({ name: z.string().max(200), title: z.string().max(200), phone: z.string().max(50), email: z.string().max(320) })).max(10),
+          }),
+        ]),
+      ) as Record<'fi' | 'sv' | 'en', z.ZodObject<{ introduction: z.ZodArray<z.ZodString>; contacts: z.ZodArray<z.ZodObject<{ name: z.ZodString; title: z.ZodString; phone: z.ZodString; email: z.ZodString }>> }>>,
+    ),
+    default: DEFAULT_ORGANISATION_TEXTS,
   },
   'access.break_glass': {
     schema: z.object({ minutes: z.number().int().min(1).max(240) }),

@@ -1,5 +1,6 @@
 import { countryName, codeLabel, type Language } from '../../../domain/codes.js';
 import { capitalise, dateShort, formatNumber, formatPercent, inWords, list, wholePercent, type Figures } from './format.js';
+import type { OrganisationTexts } from '../../modules/settings/overview-defaults.js';
 import { OVERVIEW_TEXTS, type OverviewTexts } from './texts.js';
 
 /** A chart with its numbers: rendered as an image and as an equivalent table for screen readers. */
@@ -29,10 +30,7 @@ export interface OverviewDocument {
 }
 
 /** The organisation's own words: introduction and contacts, kept per language in the settings. */
-export interface OrganisationTexts {
-  introduction: string[];
-  contacts: { name: string; title: string; phone: string; email: string }[];
-}
+export type { OrganisationTexts };
 
 export interface OverviewInput {
   figures: Figures;
