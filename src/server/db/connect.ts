@@ -27,7 +27,8 @@ export interface ConnectOptions {
 }
 
 export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
-  const plugins = [new CamelCasePlugin()];
+  // Nested JSON (figures, details) keeps its keys: only column names are converted.
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.url,

@@ -36,3 +36,34 @@ export function fetchAuditPage(filters: AuditFilters, before: number | undefined
     ...(signal ? { signal } : {}),
   });
 }
+
+/** Actions that count as viewing a client, as the server reports them. */
+export const CLIENT_VIEW_ACTIONS = [
+  'client.read',
+  'client.reveal',
+  'client.break_glass',
+  'client.export',
+  'client.print',
+] as const;
+export type ClientViewAction = (typeof CLIENT_VIEW_ACTIONS)[number];
+
+export interface ClientViewEvent {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRoles: string[];
+  action: string;
+  reason: string | null;
+  outcome: string;
+}
+
+export interface ClientViewers {
+  client: { id: string; number: string };
+  events: ClientViewEvent[];
+}
+
+/** Who has viewed the client with this number (each look-up is audited). 404 when not found or out of scope. */
+export function fetchClientViewers(number: string) {
+  return api<ClientViewers>('/api/audit/client-viewers', { query: { number } });
+}

@@ -2,7 +2,9 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAbility, RequireSignIn } from '../components/RequireSignIn';
 import { RouteError } from '../components/RouteError';
 import { SessionsPage } from '../features/account/SessionsPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ClientViewersPage } from '../features/audit/ClientViewersPage';
 import { EnrolPage } from '../features/auth/EnrolPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -33,6 +35,11 @@ export const router = createBrowserRouter([
               { path: 'admin/users', element: <RequireAbility ability="users.manage"><UsersPage /></RequireAbility> },
               { path: 'admin/users/:id', element: <RequireAbility ability="users.manage"><UserEditPage /></RequireAbility> },
               { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
+              {
+                path: 'audit/client-viewers',
+                element: <RequireAbility ability="audit.client_viewers"><ClientViewersPage /></RequireAbility>,
+              },
+              { path: 'alerts', element: <RequireAbility ability="alerts.read"><AlertsPage /></RequireAbility> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -46,10 +46,13 @@ export function MainNav() {
   const me = useMe();
   if (!me.data) return null;
 
+  // `end`: the link is current only on its own page, not on the pages under it that have links of their own.
   const links = [
-    { to: '/admin/users', label: t('nav.users'), ability: 'users.manage' },
-    { to: '/audit', label: t('nav.audit'), ability: 'audit.read' },
-    { to: '/account/sessions', label: t('nav.sessions'), ability: 'sessions.own' },
+    { to: '/admin/users', label: t('nav.users'), ability: 'users.manage', end: false },
+    { to: '/alerts', label: t('nav.alerts'), ability: 'alerts.read', end: false },
+    { to: '/audit', label: t('nav.audit'), ability: 'audit.read', end: true },
+    { to: '/audit/client-viewers', label: t('nav.clientViewers'), ability: 'audit.client_viewers', end: false },
+    { to: '/account/sessions', label: t('nav.sessions'), ability: 'sessions.own', end: false },
   ].filter((link) => can(me.data, link.ability));
   if (links.length === 0) return null;
 
@@ -58,7 +61,9 @@ export function MainNav() {
       <List>
         {links.map((link) => (
           <li key={link.to}>
-            <Item to={link.to}>{link.label}</Item>
+            <Item to={link.to} end={link.end}>
+              {link.label}
+            </Item>
           </li>
         ))}
       </List>
