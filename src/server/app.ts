@@ -25,6 +25,8 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
 import { createClientsService } from './modules/clients/clients.service.js';
 
@@ -77,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(createClientsService(ctx)));
+  await app.register(statisticsRoutes(createStatisticsService(ctx)));
 
   await registerWebApp(app, options.webDir);
   return app;

@@ -11,6 +11,7 @@ import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { AppError } from './http/errors.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { startServer } from './server.js';
+import { registerReportCommand } from './statistics/report.command.js';
 import { VERSION } from './version.js';
 
 function appOrigin(config: Config): string {
@@ -115,6 +116,8 @@ export function buildCli(): Command {
         process.stdout.write(`The audit chain is intact: ${verdict.entries} entries verified.\n`);
       });
     });
+
+  registerReportCommand(program);
 
   return program;
 }

@@ -6,7 +6,11 @@ import { createSignedInUser, get, post, type TestUser } from '../../../test/iden
 import { PERMISSIONS, ACTIONS, scopeFor } from './permissions.js';
 import { declaredRoutes } from './route-access.js';
 
-const SAMPLE_QUERY: Record<string, string> = { '/api/audit/client-viewers': '?number=C-99999' };
+const SAMPLE_QUERY: Record<string, string> = {
+  '/api/audit/client-viewers': '?number=C-99999',
+  '/api/statistics/overview': '?year=2025',
+  '/api/statistics/trend': '?ids=applications.received&until=2007',
+};
 
 let t: TestApp;
 const byRole = {} as Record<Role, TestUser>;

@@ -271,7 +271,22 @@ export interface ServiceTable {
   version: Generated<number>;
 }
 
+export interface StatisticsReleaseTable {
+  id: Generated<string>;
+  year: number;
+  half: number | null;
+  threshold: number;
+  languages: string[];
+  dataHash: string;
+  figures: ColumnType<unknown, string, never>;
+  organisation: ColumnType<unknown, string, never>;
+  confirmedSmallCounts: string[];
+  publishedAt: Date;
+  publishedBy: string;
+}
+
 export interface DB {
+  statisticsRelease: StatisticsReleaseTable;
   helplineContact: HelplineContactTable;
   application: ApplicationTable;
   applicationChild: ApplicationChildTable;

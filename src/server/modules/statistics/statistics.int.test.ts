@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app.js';
+import { TEST_ENGINE } from '../../../../test/database.js';
+import { createSignedInUser, get, post, type TestUser } from '../../../../test/identity.js';
+import { createClient } from '../../../../test/records.js';
+
+let t: TestApp;
+let statistician: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  statistician = await createSignedInUser(t.app, t.ctx, ['statistician'], []);
+  for (let i = 0; i < 3; i++) await createClient(t.ctx, { start: '2025-03-0' + (i + 1), nationalities: ['NP'] });
+  await createClient(t.ctx, { start: '2025-05-05', gender: 'male', nationalities: ['SO'] });
+});
+afterAll(() => t.close());
+
+describe(`statistics for the statistician (${TEST_ENGINE})`, () => {
+  it('previews the figures of a year with the counts the disclosure check lists', async () => {
+    const res = await get(t.app, '/api/statistics/overview?year=2025&threshold=5', statistician.cookie);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.figures['newClients.victims']).toMatchObject({ value: 4 });
+    expect(body.figures['newClients.byGender.female']).toMatchObject({ value: 3, share: 0.75 });
+    expect(body.figures['newClients.byNationality.other']).toMatchObject({ value: 4, members: 2 });
+    expect(body.dataHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(body.smallCounts).toContainEqual({ id: 'newClients.victims', value: 4 });
+    const internal = (await get(t.app, '/api/statistics/overview?year=2025&threshold=0', statistician.cookie)).json();
+    expect(internal.figures['newClients.byNationality.NP']).toMatchObject({ value: 3 });
+    expect(internal.smallCounts).toEqual([]);
+  });
+
+  it('publishes a frozen release only when every small count is confirmed, and never with threshold 0', async () => {
+    const zero = await post(t.app, '/api/statistics/releases', { year: 2025, threshold: 0, languages: ['fi'] }, statistician.cookie);
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.fields[0]).toMatchObject({ field: 'threshold', code: 'threshold_internal_only' });
+    const unconfirmed = await post(t.app, '/api/statistics/releases', { year: 2025, threshold: 5, languages: ['fi', 'sv', 'en'] }, statistician.cookie);
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().error.fields[0].message).toContain('newClients.victims');
+    const preview = (await get(t.app, '/api/statistics/overview?year=2025&threshold=5', statistician.cookie)).json();
+    const published = await post(t.app, '/api/statistics/releases', { year: 2025, threshold: 5, languages: ['fi', 'sv', 'en'], confirmedSmallCounts: preview.smallCounts.map((s: { id: string }) => s.id) }, statistician.cookie);
+    expect(published.statusCode).toBe(201);
+    expect(published.json().dataHash).toBe(preview.dataHash);
+    const release = (await get(t.app, `/api/statistics/releases/${published.json().id}`, statistician.cookie)).json();
+    expect(release.figures).toEqual(preview.figures);
+    await expect(sql`update statistics_release set threshold = 3`.execute(t.database.db)).rejects.toThrow(/frozen/);
+    const audit = await t.database.db.selectFrom('auditEvent').select('action').where('action', '=', 'statistics.publish').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('tells when the data behind a release has changed since', async () => {
+    const [release] = (await get(t.app, '/api/statistics/releases', statistician.cookie)).json().releases;
+    expect((await get(t.app, `/api/statistics/releases/${release.id}/compare`, statistician.cookie)).json()).toMatchObject({ sameData: true, changedFigures: [] });
+    await createClient(t.ctx, { start: '2025-09-09' });
+    const compared = (await get(t.app, `/api/statistics/releases/${release.id}/compare`, statistician.cookie)).json();
+    expect(compared.sameData).toBe(false);
+    expect(compared.changedFigures).toContain('newClients.victims');
+    // The release itself is unchanged.
+    expect((await get(t.app, `/api/statistics/releases/${release.id}`, statistician.cookie)).json().figures['newClients.victims'].value).toBe(4);
+  });
+
+  it('gives each figure\'s trend across the years', async () => {
+    const res = await get(t.app, '/api/statistics/trend?ids=newClients.victims,applications.received&until=2025', statistician.cookie);
+    const years = res.json().years;
+    expect(years[0].year).toBe(2006);
+    expect(years.at(-1)).toEqual({ year: 2025, values: { 'newClients.victims': 5, 'applications.received': 0 } });
+  });
+
+  it('keeps statistics to those allowed', async () => {
+    const caseworker = await createSignedInUser(t.app, t.ctx, ['caseworker']);
+    expect((await get(t.app, '/api/statistics/overview?year=2025', caseworker.cookie)).statusCode).toBe(403);
+  });
+});

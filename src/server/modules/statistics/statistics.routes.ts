@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LANGUAGES } from '../../../domain/codes.js';
+import { signedInOf } from '../../access/route-access.js';
+import type { StatisticsService } from './statistics.service.js';
+
+const FigureSchema = z.object({ value: z.number().nullable(), share: z.number().optional(), base: z.string().optional(), members: z.number().optional(), suppressed: z.literal(true).optional() });
+const FiguresSchema = z.record(z.string(), FigureSchema);
+const periodQuery = {
+  year: z.coerce.number().int().min(2006).max(2100),
+  half: z.coerce.number().int().pipe(z.literal(1)).optional(),
+  threshold: z.coerce.number().int().min(0).max(100).default(5),
+};
+
+export function statisticsRoutes(statistics: StatisticsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['statistics'];
+    const read = { access: { permission: 'statistics.read' as const } };
+
+    app.get(
+      '/api/statistics/overview',
+      {
+        config: read,
+        schema: {
+          summary: 'The figures of a year or half-year, their data hash, and the disclosure check (counts below the threshold)',
+          tags,
+          querystring: z.strictObject(periodQuery),
+          response: {
+            200: z.object({
+              report: z.literal('overview'),
+              period: z.object({ year: z.number(), half: z.literal(1).optional(), from: z.string(), to: z.string() }),
+              threshold: z.number(),
+              dataHash: z.string(),
+              figures: FiguresSchema,
+              smallCounts: z.array(z.object({ id: z.string(), value: z.number() })),
+            }),
+          },
+        },
+      },
+      async (request) => statistics.preview(request.query),
+    );
+
+    app.post(
+      '/api/statistics/releases',
+      {
+        config: { access: { permission: 'statistics.publish' } },
+        schema: {
+          summary: 'Publish a frozen release of the overview',
+          tags,
+          body: z.strictObject({ ...periodQuery, threshold: z.number().int().min(0).max(100), languages: z.array(z.enum(LANGUAGES)).min(1), confirmedSmallCounts: z.array(z.string().max(200)).max(1000).default([]) }),
+          response: { 201: z.object({ id: z.string(), publishedAt: z.date(), dataHash: z.string() }) },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await statistics.publish(signedInOf(request).actor, request.body)),
+    );
+
+    app.get(
+      '/api/statistics/releases',
+      {
+        config: read,
+        schema: {
+          summary: 'Published releases',
+          tags,
+          response: { 200: z.object({ releases: z.array(z.object({ id: z.string(), year: z.number(), half: z.number().nullable(), threshold: z.number(), languages: z.array(z.string()), dataHash: z.string(), publishedAt: z.date(), publishedByName: z.string() })) }) },
+        },
+      },
+      async () => ({ releases: await statistics.releases() }),
+    );
+
+    app.get(
+      '/api/statistics/releases/:id',
+      {
+        config: read,
+        schema: {
+          summary: 'A published release with its frozen figures',
+          tags,
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ id: z.string(), year: z.number(), half: z.number().nullable(), threshold: z.number(), languages: z.array(z.string()), dataHash: z.string(), figures: FiguresSchema, confirmedSmallCounts: z.array(z.string()), publishedAt: z.date() }) },
+        },
+      },
+      async (request) => statistics.release(request.params.id),
+    );
+
+    app.get(
+      '/api/statistics/releases/:id/compare',
+      {
+        config: read,
+        schema: {
+          summary: 'Compare a release with the data as it is now',
+          tags,
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ releaseHash: z.string(), currentHash: z.string(), sameData: z.boolean(), changedFigures: z.array(z.string()) }) },
+        },
+      },
+      async (request) => statistics.compareWithData(request.params.id),
+    );
+
+    app.get(
+      '/api/statistics/trend',
+      {
+        config: read,
+        schema: {
+          summary: 'Figures across the years, for the dashboard',
+          tags,
+          querystring: z.strictObject({ ids: z.string().min(1).max(2000), until: z.coerce.number().int().min(2006).max(2100), threshold: periodQuery.threshold }),
+          response: { 200: z.object({ years: z.array(z.object({ year: z.number(), values: z.record(z.string(), z.number().nullable()) })) }) },
+        },
+      },
+      async (request) => ({ years: await statistics.trend(request.query.ids.split(',').slice(0, 20), request.query.until, request.query.threshold) }),
+    );
+  };
+}

@@ -1,0 +1,99 @@
+import type { Language } from '../../../domain/codes.js';
+import type { Actor } from '../../access/actor.js';
+import { appendAudit } from '../../audit/audit.js';
+import type { AppContext } from '../../context.js';
+import { withTransaction } from '../../db/transaction.js';
+import { NotFound, ValidationFailed } from '../../http/errors.js';
+import { disclosureCheck } from '../../statistics/disclosure.js';
+import { buildReport, computeFigures, type FigureSet } from '../../statistics/figures.js';
+import { FIRST_YEAR, periodOf } from '../../statistics/period.js';
+import { getSetting } from '../settings/settings.js';
+
+export interface PeriodQuery {
+  year: number;
+  half?: 1;
+  threshold: number;
+}
+
+/** Producing, checking and publishing the overview; every figure comes from the catalogue. */
+export function createStatisticsService(ctx: AppContext) {
+  const { db } = ctx.database;
+  const now = () => ctx.clock.now();
+
+  return {
+    /** The figures of a period with the disclosure check: every published count below T. */
+    async preview(q: PeriodQuery) {
+      const report = await buildReport(db, periodOf(q.year, q.half), q.threshold);
+      return { ...report, smallCounts: disclosureCheck(report.figures, q.threshold) };
+    },
+
+    /**
+     * Freezes a release: figures, threshold, languages, data hash and the organisation texts as
+     * they are now. Every count below the threshold must have been confirmed by the statistician.
+     */
+    async publish(actor: Actor, q: PeriodQuery & { languages: Language[]; confirmedSmallCounts: string[] }) {
+      if (q.threshold < 1) throw new ValidationFailed([{ field: 'threshold', code: 'threshold_internal_only' }]);
+      const report = await buildReport(db, periodOf(q.year, q.half), q.threshold);
+      const small = disclosureCheck(report.figures, q.threshold).map((s) => s.id);
+      const unconfirmed = small.filter((id) => !q.confirmedSmallCounts.includes(id));
+      if (unconfirmed.length > 0) throw new ValidationFailed([{ field: 'confirmedSmallCounts', code: 'small_counts_unconfirmed', params: { ids: unconfirmed.join(', ') } }]);
+      const organisation = await getSetting(db, 'overview.organisation');
+      return withTransaction(db, async (tx) => {
+        const row = await tx
+          .insertInto('statisticsRelease')
+          .values({
+            year: q.year,
+            half: q.half ?? null,
+            threshold: q.threshold,
+            languages: [...new Set(q.languages)],
+            dataHash: report.dataHash,
+            figures: JSON.stringify(report.figures),
+            organisation: JSON.stringify(organisation),
+            confirmedSmallCounts: small,
+            publishedAt: now(),
+            publishedBy: actor.userId!,
+          })
+          .returning(['id', 'publishedAt'])
+          .executeTakeFirstOrThrow();
+        await appendAudit(tx, actor, { action: 'statistics.publish', objectType: 'statistics_release', objectIds: [row.id], details: { year: q.year, half: q.half ?? null, threshold: q.threshold, dataHash: report.dataHash } }, now());
+        return { id: row.id, publishedAt: row.publishedAt, dataHash: report.dataHash };
+      });
+    },
+
+    async releases() {
+      return db
+        .selectFrom('statisticsRelease as r')
+        .innerJoin('staffUser as u', 'u.id', 'r.publishedBy')
+        .select(['r.id', 'r.year', 'r.half', 'r.threshold', 'r.languages', 'r.dataHash', 'r.publishedAt', 'u.name as publishedByName'])
+        .orderBy('r.year', 'desc')
+        .orderBy('r.publishedAt', 'desc')
+        .execute();
+    },
+
+    async release(id: string) {
+      const row = await db.selectFrom('statisticsRelease').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new NotFound();
+      return { ...row, figures: row.figures as FigureSet };
+    },
+
+    /** Does the data behind a release still hash the same? (It differs after corrections or erasure.) */
+    async compareWithData(id: string) {
+      const release = await this.release(id);
+      const current = await buildReport(db, periodOf(release.year, release.half === 1 ? 1 : undefined), release.threshold);
+      const changed = Object.keys({ ...release.figures, ...current.figures }).filter((k) => (release.figures[k]?.value ?? null) !== (current.figures[k]?.value ?? null));
+      return { releaseHash: release.dataHash, currentHash: current.dataHash, sameData: release.dataHash === current.dataHash, changedFigures: changed.sort() };
+    },
+
+    /** One figure's value in every year from the first to `until`: the dashboard's trend lines. */
+    async trend(ids: string[], until: number, threshold: number) {
+      const years: { year: number; values: Record<string, number | null> }[] = [];
+      for (let year = FIRST_YEAR; year <= until; year++) {
+        const figures = await computeFigures(db, periodOf(year), { threshold });
+        years.push({ year, values: Object.fromEntries(ids.map((id) => [id, figures[id]?.value ?? 0])) });
+      }
+      return years;
+    },
+  };
+}
+
+export type StatisticsService = ReturnType<typeof createStatisticsService>;
