@@ -66,6 +66,19 @@ describe(`statistics for the statistician (${TEST_ENGINE})`, () => {
     expect(years.at(-1)).toEqual({ year: 2025, values: { 'newClients.victims': 5, 'applications.received': 0 } });
   });
 
+  it('explains a figure with the references of the records behind it, and nothing identifying', async () => {
+    const res = await get(t.app, '/api/statistics/explain?figure=newClients.byGender.female&year=2025', statistician.cookie);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const figure = (await get(t.app, '/api/statistics/overview?year=2025&threshold=0', statistician.cookie)).json().figures['newClients.byGender.female'].value;
+    expect(body.count).toBe(figure);
+    expect(body.records.every((r: { ref: string; facts: { gender: string } }) => /^C-\d{5}$/.test(r.ref) && r.facts.gender === 'female')).toBe(true);
+    expect(res.body).not.toMatch(/Sita|Example|1998-03-14/);
+    const bad = await get(t.app, '/api/statistics/explain?figure=newClients.nationalities&year=2025', statistician.cookie);
+    expect(bad.statusCode).toBe(400);
+    expect((await t.database.db.selectFrom('auditEvent').select('action').where('action', '=', 'statistics.explain').execute()).length).toBe(1);
+  });
+
   it('keeps statistics to those allowed', async () => {
     const caseworker = await createSignedInUser(t.app, t.ctx, ['caseworker']);
     expect((await get(t.app, '/api/statistics/overview?year=2025', caseworker.cookie)).statusCode).toBe(403);

@@ -96,6 +96,20 @@ export function statisticsRoutes(statistics: StatisticsService): FastifyPluginAs
     );
 
     app.get(
+      '/api/statistics/explain',
+      {
+        config: read,
+        schema: {
+          summary: 'Explain a figure: the pseudonymous references of the records behind it (no identifying data)',
+          tags,
+          querystring: z.strictObject({ figure: z.string().min(1).max(200), year: periodQuery.year, half: periodQuery.half }),
+          response: { 200: z.object({ figure: z.string(), count: z.number(), records: z.array(z.object({ ref: z.string(), facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) })) }) },
+        },
+      },
+      async (request) => statistics.explain(signedInOf(request).actor, request.query.figure, request.query),
+    );
+
+    app.get(
       '/api/statistics/trend',
       {
         config: read,

@@ -8,6 +8,7 @@ import { disclosureCheck } from '../../statistics/disclosure.js';
 import { buildReport, computeFigures, type FigureSet } from '../../statistics/figures.js';
 import { FIRST_YEAR, periodOf } from '../../statistics/period.js';
 import { getSetting } from '../settings/settings.js';
+import { explainFigure } from './explain.js';
 
 export interface PeriodQuery {
   year: number;
@@ -82,6 +83,16 @@ export function createStatisticsService(ctx: AppContext) {
       const current = await buildReport(db, periodOf(release.year, release.half === 1 ? 1 : undefined), release.threshold);
       const changed = Object.keys({ ...release.figures, ...current.figures }).filter((k) => (release.figures[k]?.value ?? null) !== (current.figures[k]?.value ?? null));
       return { releaseHash: release.dataHash, currentHash: current.dataHash, sameData: release.dataHash === current.dataHash, changedFigures: changed.sort() };
+    },
+
+    /** "Explain this figure": the pseudonymous references of the records behind it; audited. */
+    async explain(actor: Actor, figure: string, q: { year: number; half?: 1 }) {
+      const records = await explainFigure(db, figure, periodOf(q.year, q.half));
+      if (!records) throw new ValidationFailed([{ field: 'figure', code: 'not_explainable' }]);
+      await withTransaction(db, (tx) =>
+        appendAudit(tx, actor, { action: 'statistics.explain', objectType: 'person', objectIds: [...new Set(records.map((r) => r.personId))], details: { figure, year: q.year, half: q.half ?? null } }, now()),
+      );
+      return { figure, count: records.length, records: records.map(({ ref, facts }) => ({ ref, facts })) };
     },
 
     /** One figure's value in every year from the first to `until`: the dashboard's trend lines. */
