@@ -10,6 +10,7 @@ const SAMPLE_QUERY: Record<string, string> = {
   '/api/audit/client-viewers': '?number=C-99999',
   '/api/statistics/overview': '?year=2025',
   '/api/statistics/trend': '?ids=applications.received&until=2007',
+  '/api/statistics/explain': '?figure=newClients.victims&year=2025',
 };
 
 let t: TestApp;
