@@ -14,7 +14,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': 'http://127.0.0.1:8080',
+      // The API server of `npm run dev` (same PORT variable as the server).
+      '/api': `http://127.0.0.1:${process.env.PORT ?? '8080'}`,
     },
   },
 });
