@@ -12,6 +12,7 @@ import { AppError } from './http/errors.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { startServer } from './server.js';
 import { registerReportCommand } from './statistics/report.command.js';
+import { registerDemoCommand } from './demo/demo.command.js';
 import { VERSION } from './version.js';
 
 function appOrigin(config: Config): string {
@@ -118,6 +119,7 @@ export function buildCli(): Command {
     });
 
   registerReportCommand(program);
+  registerDemoCommand(program);
 
   return program;
 }
