@@ -54,6 +54,15 @@ const GlobalStyle = createGlobalStyle`
     width: 30px;
     height: 30px;
   }
+
+  /*
+   * The same for radio buttons: suomifi already places the input over the drawn circle, behind
+   * the label. The doubled class outranks suomifi's own rule (component class + two classes).
+   */
+  div.fi-radio-button.fi-radio-button input.fi-radio-button_input {
+    z-index: 1;
+    cursor: pointer;
+  }
 `;
 
 const Header = styled(Block)`

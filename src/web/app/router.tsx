@@ -10,6 +10,8 @@ import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
 import { StartPage } from '../features/start/StartPage';
+import { ReleasesPage } from '../features/statistics/ReleasesPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { UserEditPage } from '../features/users/UserEditPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { Layout } from './Layout';
@@ -40,6 +42,11 @@ export const router = createBrowserRouter([
                 element: <RequireAbility ability="audit.client_viewers"><ClientViewersPage /></RequireAbility>,
               },
               { path: 'alerts', element: <RequireAbility ability="alerts.read"><AlertsPage /></RequireAbility> },
+              { path: 'statistics', element: <RequireAbility ability="statistics.read"><StatisticsPage /></RequireAbility> },
+              {
+                path: 'statistics/releases',
+                element: <RequireAbility ability="statistics.read"><ReleasesPage /></RequireAbility>,
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

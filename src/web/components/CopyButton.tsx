@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'suomifi-ui-components';
+import { Button, VisuallyHidden } from 'suomifi-ui-components';
 import { styled } from 'styled-components';
 import { tokens } from './theme';
 
@@ -14,10 +14,12 @@ const Row = styled.div`
 interface CopyButtonProps {
   text: string;
   label: string;
+  /** Read after the label by screen readers only, e.g. which of several rows the button copies from. */
+  details?: string;
 }
 
 /** Copies text to the clipboard and says, in a live region, whether that worked. */
-export function CopyButton({ text, label }: CopyButtonProps) {
+export function CopyButton({ text, label, details }: CopyButtonProps) {
   const { t } = useTranslation();
   const [result, setResult] = useState<'copied' | 'failed' | null>(null);
 
@@ -35,6 +37,7 @@ export function CopyButton({ text, label }: CopyButtonProps) {
     <Row>
       <Button variant="secondary" onClick={() => void copy()}>
         {label}
+        {details && <VisuallyHidden>{details}</VisuallyHidden>}
       </Button>
       <span role="status">
         {result === 'copied' && t('common.copied')}

@@ -50,6 +50,7 @@ export function MainNav() {
   const links = [
     { to: '/admin/users', label: t('nav.users'), ability: 'users.manage', end: false },
     { to: '/alerts', label: t('nav.alerts'), ability: 'alerts.read', end: false },
+    { to: '/statistics', label: t('nav.statistics'), ability: 'statistics.read', end: false },
     { to: '/audit', label: t('nav.audit'), ability: 'audit.read', end: true },
     { to: '/audit/client-viewers', label: t('nav.clientViewers'), ability: 'audit.client_viewers', end: false },
     { to: '/account/sessions', label: t('nav.sessions'), ability: 'sessions.own', end: false },
