@@ -83,9 +83,14 @@ describe('suoja report', () => {
     expect(report.figures['newClients.byNationality.NP']).toEqual({ value: 1, share: 1, base: 'newClients.victims' });
   });
 
-  it('says the other formats are not available yet, with exit code 1', async () => {
-    const res = await run(['report', '--year', '2025', '--format', 'pdf']);
-    expect(res).toMatchObject({ code: 1, err: 'suoja: the pdf format of the report is not available yet; use --format json.\n' });
+  it('writes the overview as PDF, HTML, XLSX and CSV', async () => {
+    for (const [format, magic] of [['pdf', '%PDF-'], ['html', '<!doctype html>'], ['xlsx', 'PK'], ['csv', '\uFEFF']] as const) {
+      const out = path.join(root, `overview.${format}`);
+      const res = await run(['report', '--year', '2025', '--lang', 'sv', '--format', format, '--out', out]);
+      expect(res.code).toBe(0);
+      const text = (await readFile(out)).toString('utf8').slice(0, 20).toLowerCase();
+      expect(text.startsWith(magic.toLowerCase())).toBe(true);
+    }
   });
 
   it('refuses bad options with a clear message', async () => {

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { LANGUAGES, type Language } from '../../domain/codes.js';
-import { CommandFailed, withContext } from '../cli-context.js';
-import { buildReport } from './figures.js';
+import { withContext } from '../cli-context.js';
+import { DOCUMENT_FORMATS, renderLiveOverview } from './render/document.js';
 import { FIRST_YEAR, LAST_YEAR, periodOf } from './period.js';
 
-export const REPORT_FORMATS = ['json', 'pdf', 'html', 'xlsx', 'csv'] as const;
+export const REPORT_FORMATS = DOCUMENT_FORMATS;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const DEFAULT_THRESHOLD = 5;
 
@@ -47,17 +47,13 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).makeOptionMandatory())
     .option('--out <path>', 'write to this file instead of stdout')
     .action(async (options: ReportOptions) => {
-      if (options.format !== 'json') {
-        throw new CommandFailed(`the ${options.format} format of the report is not available yet; use --format json.`);
-      }
       const period = periodOf(options.year, options.half);
-      const report = await withContext((ctx) => buildReport(ctx.database.db, period, options.threshold));
-      const text = `${JSON.stringify(report, null, 2)}\n`;
+      const rendered = await withContext((ctx) => renderLiveOverview(ctx.database.db, period, options.threshold, options.lang, options.format));
       if (options.out) {
-        await writeFile(options.out, text, 'utf8');
+        await writeFile(options.out, rendered.body);
         process.stdout.write(`The overview of ${period.half ? `the first half of ${period.year}` : period.year} was written to ${options.out}.\n`);
       } else {
-        process.stdout.write(text);
+        process.stdout.write(rendered.body);
       }
     });
 }

@@ -65,6 +65,13 @@ function demonym(c: SentenceContext, code: string): string {
   return DEMONYMS[c.lang][code] ?? { sv: `medborgare i ${c.country(code)}`, fi: `kansalaisuudeltaan ${c.country(code)}`, en: `citizens of ${c.country(code)}` }[c.lang];
 }
 
+/** "Hälften av ansökningarna", "En av fem ansökningar", "12 % av ansökningarna". */
+function svShareOf(c: SentenceContext, share: number): string {
+  const f = fraction(c, share);
+  if (f?.startsWith('en av')) return `${c.cap(f)} ansökningar`;
+  return `${c.cap(f ?? c.pct(share))} av ansökningarna`;
+}
+
 const sv: OverviewTexts = {
   title: (y, half) => `Hjälpsystemet för offer för människohandels statistiska översikt ${half ? `1.1.–30.6.${y}` : y}`,
   periodLabel: (y, half) => (half ? `1.1.–30.6.${y}` : String(y)),
@@ -95,7 +102,7 @@ const sv: OverviewTexts = {
       const wscText = { doubled: 'fördubblades', halved: 'halverades', rose: 'ökade', fell: 'minskade', same: 'var ungefär densamma' }[wsc];
       return [
         `År ${c.year} mottog hjälpsystemet för offer för människohandel ${c.n(c.v('applications.received'))} ansökningar, varav ${c.n(c.v('decisions.admission'))} accepterades som nya klienter.`,
-        `${c.cap(fraction(c, migri) ?? c.pct(migri))} av ansökningarna kom via Migrationsverket och dess förläggningar. ${c.cap(fraction(c, self) ?? c.pct(self))} av ansökningarna gjordes av offret självt. Andelen ansökningar från välfärdsområden ${wscText} jämfört med föregående år.`,
+        `${svShareOf(c, migri)} kom via Migrationsverket och dess förläggningar. ${svShareOf(c, self)} gjordes av offret självt. Andelen ansökningar från välfärdsområden ${wscText} jämfört med föregående år.`,
         `Totalt fattades ${c.n(c.v('decisions.admission'))} positiva beslut. Ett offer kan bli klient endast om hen själv samtycker till det. För att en person ska kunna bli klient måste definitionen av människohandel också uppfyllas, och offret måste ha behov av den hjälp som ges genom hjälpsystemet.`,
         `Totalt fattades ${c.n(c.v('decisions.rejection'))} negativa beslut.` +
           (rejections.length > 0 ? ` Orsaken till det negativa beslutet var oftast att ${rejections.map((r) => `${rejectionPhrase[r.code] ?? r.code} (${c.pct(r.share ?? 0)})`).join(' eller att ')}.` : ''),

@@ -61,7 +61,7 @@ function oneWayTable(lang: Language, id: string, title: string, labels: string[]
       title,
       lang,
       columns: [dimensionOf(lang, id), s.count],
-      rows: [...labels.map((label, i) => [label, valueOf(suppressed.cells[i]![0]!)]), [s.total, valueOf(suppressed.columnTotals[0]!)]],
+      rows: [...labels.map((label, i) => [label, valueOf(suppressed.cells[i]![0]!)]), [s.total, suppressed.columnTotals[0] ? valueOf(suppressed.columnTotals[0]) : 0]],
       footnotes: [],
     },
     threshold,
