@@ -11,6 +11,7 @@ const SAMPLE_QUERY: Record<string, string> = {
   '/api/statistics/overview': '?year=2025',
   '/api/statistics/trend': '?ids=applications.received&until=2007',
   '/api/statistics/explain': '?figure=newClients.victims&year=2025',
+  '/api/statistics/overview/document': '?year=2025&format=json',
 };
 
 let t: TestApp;

@@ -79,6 +79,18 @@ describe(`statistics for the statistician (${TEST_ENGINE})`, () => {
     expect((await t.database.db.selectFrom('auditEvent').select('action').where('action', '=', 'statistics.explain').execute()).length).toBe(1);
   });
 
+  it('downloads a preview and a release as documents, each download audited', async () => {
+    const pdf = await get(t.app, '/api/statistics/overview/document?year=2025&lang=sv&format=pdf', statistician.cookie);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const [release] = (await get(t.app, '/api/statistics/releases', statistician.cookie)).json().releases;
+    const html = await get(t.app, `/api/statistics/releases/${release.id}/document?lang=en&format=html`, statistician.cookie);
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('<html lang="en"');
+    expect((await t.database.db.selectFrom('auditEvent').select('action').where('action', '=', 'statistics.export').execute()).length).toBe(2);
+  });
+
   it('keeps statistics to those allowed', async () => {
     const caseworker = await createSignedInUser(t.app, t.ctx, ['caseworker']);
     expect((await get(t.app, '/api/statistics/overview?year=2025', caseworker.cookie)).statusCode).toBe(403);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../../../domain/codes.js';
 import { signedInOf } from '../../access/route-access.js';
+import { DOCUMENT_FORMATS } from '../../statistics/render/document.js';
 import type { StatisticsService } from './statistics.service.js';
 
 const FigureSchema = z.object({ value: z.number().nullable(), share: z.number().optional(), base: z.string().optional(), members: z.number().optional(), suppressed: z.literal(true).optional() });
@@ -93,6 +94,26 @@ export function statisticsRoutes(statistics: StatisticsService): FastifyPluginAs
         },
       },
       async (request) => statistics.compareWithData(request.params.id),
+    );
+
+    const documentQuery = { lang: z.enum(LANGUAGES).default('fi'), format: z.enum(DOCUMENT_FORMATS) };
+    app.get(
+      '/api/statistics/overview/document',
+      { config: read, schema: { summary: 'The overview of a period as PDF, HTML, XLSX, CSV or JSON (audited)', tags, querystring: z.strictObject({ ...periodQuery, ...documentQuery }) } },
+      async (request, reply) => {
+        const { lang, format, ...period } = request.query;
+        const doc = await statistics.document(signedInOf(request).actor, { period }, lang, format);
+        return reply.type(doc.contentType).header('content-disposition', `attachment; filename="${doc.fileName}"`).send(doc.body);
+      },
+    );
+
+    app.get(
+      '/api/statistics/releases/:id/document',
+      { config: read, schema: { summary: 'A published release as PDF, HTML, XLSX, CSV or JSON (audited)', tags, params: z.object({ id: z.uuid() }), querystring: z.strictObject(documentQuery) } },
+      async (request, reply) => {
+        const doc = await statistics.document(signedInOf(request).actor, { releaseId: request.params.id }, request.query.lang, request.query.format);
+        return reply.type(doc.contentType).header('content-disposition', `attachment; filename="${doc.fileName}"`).send(doc.body);
+      },
     );
 
     app.get(

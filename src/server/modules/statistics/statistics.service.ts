@@ -9,6 +9,7 @@ import { buildReport, computeFigures, type FigureSet } from '../../statistics/fi
 import { FIRST_YEAR, periodOf } from '../../statistics/period.js';
 import { getSetting } from '../settings/settings.js';
 import { explainFigure } from './explain.js';
+import { renderLiveOverview, renderOverview, type DocumentFormat } from '../../statistics/render/document.js';
 
 export interface PeriodQuery {
   year: number;
@@ -93,6 +94,27 @@ export function createStatisticsService(ctx: AppContext) {
         appendAudit(tx, actor, { action: 'statistics.explain', objectType: 'person', objectIds: [...new Set(records.map((r) => r.personId))], details: { figure, year: q.year, half: q.half ?? null } }, now()),
       );
       return { figure, count: records.length, records: records.map(({ ref, facts }) => ({ ref, facts })) };
+    },
+
+    /** A preview or a release as a document; every download is in the audit trail. */
+    async document(actor: Actor, source: { period: PeriodQuery } | { releaseId: string }, lang: Language, format: DocumentFormat) {
+      let rendered;
+      if ('releaseId' in source) {
+        const r = await this.release(source.releaseId);
+        const period = periodOf(r.year, r.half === 1 ? 1 : undefined);
+        rendered = await renderOverview(
+          { period: { year: r.year, ...(r.half === 1 ? { half: 1 as const } : {}), from: period.from, to: period.to }, threshold: r.threshold, dataHash: r.dataHash, figures: r.figures },
+          lang,
+          format,
+          r.organisation as Awaited<ReturnType<typeof getSetting<'overview.organisation'>>>,
+        );
+      } else {
+        rendered = await renderLiveOverview(db, periodOf(source.period.year, source.period.half), source.period.threshold, lang, format);
+      }
+      await withTransaction(db, (tx) =>
+        appendAudit(tx, actor, { action: 'statistics.export', objectType: 'statistics_release', objectIds: 'releaseId' in source ? [source.releaseId] : [], details: { lang, format, ...('period' in source ? source.period : {}) } }, now()),
+      );
+      return rendered;
     },
 
     /** One figure's value in every year from the first to `until`: the dashboard's trend lines. */
