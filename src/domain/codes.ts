@@ -326,6 +326,39 @@ export const HELPLINE_OUTCOME_LABELS: LabelsOf<HelplineOutcome> = {
   application_started: { fi: 'hakemus vireille', sv: 'ansökan inledd', en: 'application started' },
 };
 
+// Topics are codes, not free text, so that an anonymous contact stays anonymous.
+export const HELPLINE_TOPICS = [
+  'identifying_trafficking',
+  'assistance_services',
+  'residence',
+  'working_conditions',
+  'sexual_exploitation',
+  'safety',
+  'legal_questions',
+  'other',
+] as const;
+export type HelplineTopic = (typeof HELPLINE_TOPICS)[number];
+export const HELPLINE_TOPIC_LABELS: LabelsOf<HelplineTopic> = {
+  identifying_trafficking: { fi: 'ihmiskaupan tunnistaminen', sv: 'att känna igen människohandel', en: 'identifying trafficking' },
+  assistance_services: { fi: 'auttamisjärjestelmän palvelut', sv: 'hjälpsystemets tjänster', en: 'services of the assistance system' },
+  residence: { fi: 'oleskelulupa ja maassa oleskelu', sv: 'uppehållstillstånd och vistelse', en: 'residence permit and stay' },
+  working_conditions: { fi: 'työolot ja palkka', sv: 'arbetsvillkor och lön', en: 'working conditions and pay' },
+  sexual_exploitation: { fi: 'seksuaalinen hyväksikäyttö', sv: 'sexuellt utnyttjande', en: 'sexual exploitation' },
+  safety: { fi: 'turvallisuus ja uhka', sv: 'säkerhet och hot', en: 'safety and threats' },
+  legal_questions: { fi: 'oikeudelliset kysymykset', sv: 'juridiska frågor', en: 'legal questions' },
+  other: { fi: 'muu', sv: 'annat', en: 'other' },
+};
+
+export const APPEAL_OUTCOMES = ['pending', 'upheld', 'overturned', 'returned', 'withdrawn'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+export const APPEAL_OUTCOME_LABELS: LabelsOf<AppealOutcome> = {
+  pending: { fi: 'vireillä', sv: 'anhängig', en: 'pending' },
+  upheld: { fi: 'päätös pysyy', sv: 'beslutet står fast', en: 'decision upheld' },
+  overturned: { fi: 'päätös kumottu', sv: 'beslutet upphävt', en: 'decision overturned' },
+  returned: { fi: 'palautettu uudelleen käsiteltäväksi', sv: 'återförvisat', en: 'returned for new consideration' },
+  withdrawn: { fi: 'valitus peruttu', sv: 'besvären återkallade', en: 'appeal withdrawn' },
+};
+
 export const APPLICATION_STATUSES = ['received', 'under_assessment', 'decided', 'withdrawn', 'lapsed'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const APPLICATION_STATUS_LABELS: LabelsOf<ApplicationStatus> = {
@@ -426,6 +459,8 @@ export const CODE_LISTS = {
   helplineChannel: { codes: HELPLINE_CHANNELS, labels: HELPLINE_CHANNEL_LABELS },
   helplineCaller: { codes: HELPLINE_CALLERS, labels: HELPLINE_CALLER_LABELS },
   helplineOutcome: { codes: HELPLINE_OUTCOMES, labels: HELPLINE_OUTCOME_LABELS },
+  helplineTopic: { codes: HELPLINE_TOPICS, labels: HELPLINE_TOPIC_LABELS },
+  appealOutcome: { codes: APPEAL_OUTCOMES, labels: APPEAL_OUTCOME_LABELS },
   applicationStatus: { codes: APPLICATION_STATUSES, labels: APPLICATION_STATUS_LABELS },
   decisionKind: { codes: DECISION_KINDS, labels: DECISION_KIND_LABELS },
   ageGroup: { codes: AGE_GROUPS, labels: AGE_GROUP_LABELS },
@@ -575,6 +610,14 @@ export function addMonths(date: string, months: number): string {
   const newMonth = index - newYear * 12 + 1;
   if (newYear < 0 || newYear > 9999) throw new RangeError(`Date out of range: ${date} + ${months} months`);
   return formatDate({ year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) });
+}
+
+/** Calendar days later (or earlier, when negative). */
+export function addDays(date: string, days: number): string {
+  if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
+  const { year, month, day } = parseDate(date);
+  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  return formatDate({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,10 +25,17 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { createApplicationsService } from './modules/intake/applications.service.js';
+import { createDecisionsService } from './modules/intake/decisions.service.js';
+import { createHelplineService } from './modules/intake/helpline.service.js';
+import { intakeRoutes } from './modules/intake/intake.routes.js';
+import { createWorklistsService } from './modules/intake/worklists.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
 import { createClientsService } from './modules/clients/clients.service.js';
+import { lettersRoutes } from './modules/letters/letters.routes.js';
+import { createLettersService } from './modules/letters/letters.service.js';
 
 export interface BuildOptions {
   /** Serve the built web app from this folder (tests may point elsewhere or leave it out). */
@@ -80,6 +87,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(createClientsService(ctx)));
   await app.register(statisticsRoutes(createStatisticsService(ctx)));
+  await app.register(lettersRoutes(createLettersService(ctx)));
+  await app.register(
+    intakeRoutes(ctx, {
+      helpline: createHelplineService(ctx),
+      applications: createApplicationsService(ctx),
+      decisions: createDecisionsService(ctx),
+      worklists: createWorklistsService(ctx),
+    }),
+  );
 
   await registerWebApp(app, options.webDir);
   return app;

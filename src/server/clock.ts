@@ -18,3 +18,11 @@ export class ManualClock implements Clock {
     this.current = new Date(date);
   }
 }
+
+/** The offices work on Finnish time: "today" is the calendar date in Helsinki. */
+export const OFFICE_TIME_ZONE = 'Europe/Helsinki';
+
+/** The calendar date (YYYY-MM-DD) of an instant in the offices' time zone. */
+export function officeDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

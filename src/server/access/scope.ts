@@ -7,8 +7,9 @@ import type { Scope } from './permissions.js';
  * The one place where "may this actor see this person?" becomes SQL. Every query that reads
  * persons or their records filters with it, so that a record out of scope is simply not found.
  * - `all`: every person
- * - `office`: persons with a clientship of one of the actor's offices, or assigned to the actor
- * - `own`: persons with a clientship assigned to the actor
+ * - `office`: persons with a clientship or an application (as applicant or child) of one of the
+ *   actor's offices, or assigned to the actor
+ * - `own`: persons with a clientship or an application assigned to the actor
  * and, in every scope, persons the actor holds an unexpired break-the-glass grant for.
  */
 export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor, scope: Scope, now: Date): Expression<SqlBool> {
@@ -20,11 +21,32 @@ export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor,
     .select(sql`1`.as('one'))
     .whereRef('cs.personId', '=', 'person.id')
     .where((w) => (scope === 'office' ? w.or([w('cs.officeCode', 'in', offices), w('cs.caseworkerId', '=', userId)]) : w('cs.caseworkerId', '=', userId)));
+  const application = eb
+    .selectFrom('application as ap')
+    .select(sql`1`.as('one'))
+    .where((w) =>
+      w.or([
+        w('ap.personId', '=', w.ref('person.id')),
+        w.exists(w.selectFrom('applicationChild as ac').select(sql`1`.as('one')).whereRef('ac.applicationId', '=', 'ap.id').whereRef('ac.personId', '=', 'person.id')),
+      ]),
+    )
+    .where((w) => (scope === 'office' ? w.or([w('ap.officeCode', 'in', offices), w('ap.caseworkerId', '=', userId)]) : w('ap.caseworkerId', '=', userId)));
   const grant = eb
     .selectFrom('breakGlassGrant as g')
     .select(sql`1`.as('one'))
     .whereRef('g.personId', '=', 'person.id')
     .where('g.userId', '=', userId)
     .where('g.expiresAt', '>', now);
-  return eb.or([eb.exists(clientship), eb.exists(grant)]);
+  return eb.or([eb.exists(clientship), eb.exists(application), eb.exists(grant)]);
+}
+
+/**
+ * Which applications the actor may see: `office` — those of the actor's offices or assigned to
+ * them; `own` — those assigned to them; `all` — every one.
+ */
+export function applicationInScope(eb: ExpressionBuilder<DB, 'application'>, actor: Actor, scope: Scope): Expression<SqlBool> {
+  if (scope === 'all') return sql<boolean>`true`;
+  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  const offices = actor.offices.length > 0 ? actor.offices : ['\u0000'];
+  return scope === 'office' ? eb.or([eb('application.officeCode', 'in', offices), eb('application.caseworkerId', '=', userId)]) : eb('application.caseworkerId', '=', userId);
 }

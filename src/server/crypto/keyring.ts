@@ -116,9 +116,11 @@ export class KeyRing {
     return Buffer.concat([Buffer.from([BYTES_VERSION, keyId.length]), keyId, iv, tag, ciphertext]);
   }
 
-  decryptBytes(binding: FieldBinding, data: Buffer): Buffer {
+  decryptBytes(binding: FieldBinding, stored: Buffer | Uint8Array): Buffer {
     const aad = additionalData(binding);
-    if (!Buffer.isBuffer(data) || data.length < 2 || data[0] !== BYTES_VERSION) {
+    // PGlite returns bytea as a plain Uint8Array, node-postgres as a Buffer.
+    const data = stored instanceof Uint8Array ? Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) : null;
+    if (!data || data.length < 2 || data[0] !== BYTES_VERSION) {
       throw new TamperedCiphertextError(binding, 'not a version 1 encrypted attachment');
     }
     const idEnd = 2 + data[1]!;

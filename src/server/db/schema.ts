@@ -81,6 +81,7 @@ export interface AppSettingTable {
   value: ColumnType<unknown, string, string>;
   updatedAt: Generated<Date>;
   updatedBy: string | null;
+  version: Generated<number>;
 }
 
 export interface AuditEventTable {
@@ -175,6 +176,7 @@ export interface HelplineContactTable {
   language: string | null;
   topic: string | null;
   outcome: string;
+  officeCode: string | null;
   createdBy: string | null;
   createdAt: Generated<Date>;
 }
@@ -198,6 +200,7 @@ export interface ApplicationTable {
   createdAt: Generated<Date>;
   createdBy: string | null;
   updatedAt: Generated<Date>;
+  updatedBy: string | null;
   version: Generated<number>;
 }
 
@@ -239,6 +242,7 @@ export interface DecisionTable {
   appealDecidedOn: string | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
+  updatedBy: string | null;
   version: Generated<number>;
 }
 

@@ -71,7 +71,7 @@ export function isApiError(error: unknown, status?: number, code?: string): erro
   );
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;

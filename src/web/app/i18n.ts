@@ -1,8 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en/common.json';
+import enIntake from '../locales/en/intake.json';
+import enLetters from '../locales/en/letters.json';
 import fi from '../locales/fi/common.json';
+import fiIntake from '../locales/fi/intake.json';
+import fiLetters from '../locales/fi/letters.json';
 import sv from '../locales/sv/common.json';
+import svIntake from '../locales/sv/intake.json';
+import svLetters from '../locales/sv/letters.json';
 
 export const SUPPORTED_LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -13,7 +19,7 @@ export const LANGUAGE_STORAGE_KEY = 'suoja.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof fi };
+    resources: { common: typeof fi; intake: typeof fiIntake; letters: typeof fiLetters };
   }
 }
 
@@ -68,14 +74,14 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    fi: { common: fi },
-    sv: { common: sv },
-    en: { common: en },
+    fi: { common: fi, intake: fiIntake, letters: fiLetters },
+    sv: { common: sv, intake: svIntake, letters: svLetters },
+    en: { common: en, intake: enIntake, letters: enLetters },
   },
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: SUPPORTED_LANGUAGES,
-  ns: ['common'],
+  ns: ['common', 'intake', 'letters'],
   defaultNS: 'common',
   // Resources are bundled, so initialise synchronously and render without suspending.
   initAsync: false,

@@ -11,17 +11,8 @@ import { NotFound, TooManyRequests } from '../../http/errors.js';
 import { getSetting } from '../settings/settings.js';
 import { decryptIdentity, type PersonIdentity } from './persons.repository.js';
 
-const MASK = '•';
-
-/** "Sita Example" → "S••• E••••••": enough to tell records apart on screen, not to read a name. */
-export function maskName(name: string | null): string | null {
-  if (!name) return null;
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => [...part][0] + MASK.repeat(Math.max(2, [...part].length - 1)))
-    .join(' ');
-}
+export { maskName } from './mask.js';
+import { maskName } from './mask.js';
 
 function findPerson(db: Executor, actor: Actor, scope: Scope, personId: string, now: Date) {
   return db

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyRing } from '../../crypto/keyring.js';
 import type { Executor } from '../../db/transaction.js';
+import { nameParts, soundKeys } from './name-match.js';
+import type { PersonChange, PersonInput } from './person.schema.js';
 
 /** The identifying part of a person: only ever stored encrypted. */
 export interface PersonIdentity {
@@ -64,15 +66,30 @@ export function decryptIdentity(keyring: KeyRing, personId: string, row: Encrypt
   };
 }
 
-/** Keyed hashes of each name part and of the whole name, for exact-match search. */
+/**
+ * Keyed hashes for search without decrypting: each name and name part as typed, each part
+ * folded to Latin without diacritics, and each part's sound keys (see name-match.ts). A search
+ * computes the same tokens and looks for any overlap; the hashes reveal no name.
+ */
 export function nameIndex(keyring: KeyRing, identity: Pick<PersonIdentity, 'givenNames' | 'familyName' | 'aliases'>): string[] {
   const names = [identity.givenNames, identity.familyName, ...identity.aliases].filter((n): n is string => !!n);
   const tokens = new Set<string>();
   for (const name of names) {
     tokens.add(keyring.blindIndex('person.name', name));
     for (const part of name.split(/[\s-]+/).filter(Boolean)) tokens.add(keyring.blindIndex('person.name', part));
+    for (const token of searchTokens(keyring, name)) tokens.add(token);
   }
   return [...tokens];
+}
+
+/** The tolerant tokens of a name: folded parts and their sound keys. */
+export function searchTokens(keyring: KeyRing, name: string): string[] {
+  const tokens: string[] = [];
+  for (const part of nameParts(name)) {
+    tokens.push(keyring.blindIndex('person.name.part', part));
+    for (const key of soundKeys(part)) tokens.push(keyring.blindIndex('person.name.sound', key));
+  }
+  return tokens;
 }
 
 export async function insertPerson(db: Executor, keyring: KeyRing, identity: PersonIdentity, facts: PersonFacts, createdBy: string | null): Promise<{ id: string; number: string }> {
@@ -99,4 +116,63 @@ export async function insertPerson(db: Executor, keyring: KeyRing, identity: Per
     })
     .returning(['id', 'number'])
     .executeTakeFirstOrThrow();
+}
+
+/** Splits what staff typed into the identifying part (to encrypt) and the facts. */
+export function identityOf(input: PersonInput): PersonIdentity {
+  return {
+    givenNames: input.givenNames || null,
+    familyName: input.familyName || null,
+    aliases: input.aliases,
+    birthDate: input.birthDate,
+    contact: input.contact,
+    municipality: input.municipality || null,
+  };
+}
+
+export function createPerson(db: Executor, keyring: KeyRing, input: PersonInput, createdBy: string | null) {
+  return insertPerson(db, keyring, identityOf(input), input, createdBy);
+}
+
+/**
+ * Applies a change to a person: identity fields are decrypted, changed and encrypted again
+ * (with a fresh name index); facts are written as they are. Returns false when the person is gone.
+ */
+export async function updatePerson(db: Executor, keyring: KeyRing, personId: string, change: PersonChange, updatedBy: string | null): Promise<boolean> {
+  const row = await db
+    .selectFrom('person')
+    .select(['givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!row) return false;
+  const current = decryptIdentity(keyring, personId, row);
+  const identity: PersonIdentity = {
+    givenNames: change.givenNames !== undefined ? change.givenNames || null : current.givenNames,
+    familyName: change.familyName !== undefined ? change.familyName || null : current.familyName,
+    aliases: change.aliases ?? current.aliases,
+    birthDate: change.birthDate !== undefined ? change.birthDate : current.birthDate,
+    contact: change.contact !== undefined ? change.contact : current.contact,
+    municipality: change.municipality !== undefined ? change.municipality || null : current.municipality,
+  };
+  const [year, month] = identity.birthDate ? identity.birthDate.split('-').map(Number) : [null, null];
+  await db
+    .updateTable('person')
+    .set({
+      ...encryptIdentity(keyring, personId, identity),
+      nameIndex: nameIndex(keyring, identity),
+      birthYear: year ?? null,
+      birthMonth: month ?? null,
+      birthDateIsEstimate: change.birthDateIsEstimate ?? row.birthDateIsEstimate,
+      gender: change.gender ?? row.gender,
+      nationalities: change.nationalities ?? row.nationalities,
+      languages: change.languages ?? row.languages,
+      interpreterNeeded: change.interpreterNeeded ?? row.interpreterNeeded,
+      residenceStatus: change.residenceStatus ?? row.residenceStatus,
+      updatedBy,
+      updatedAt: new Date(),
+      version: (eb) => eb('version', '+', 1),
+    })
+    .where('id', '=', personId)
+    .execute();
+  return true;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/transaction.js';
+import { blankTemplates, LetterTemplatesSchema } from '../letters/templates.js';
 import { DEFAULT_ORGANISATION_TEXTS } from './overview-defaults.js';
 
 /** Organisation settings with their defaults, one schema each: a stored value that no longer fits falls back to the default. */
@@ -26,6 +27,11 @@ export const SETTINGS = {
     schema: z.object({ minutes: z.number().int().min(1).max(240) }),
     default: { minutes: 30 },
   },
+  // The texts are seeded by a migration and edited by an administrator; here only their shape.
+  'letters.templates': {
+    schema: LetterTemplatesSchema,
+    default: blankTemplates(),
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -42,6 +48,6 @@ export async function putSetting<K extends SettingKey>(db: Executor, key: K, val
   await db
     .insertInto('appSetting')
     .values({ key, value: json, updatedBy: userId })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updatedBy: userId, updatedAt: new Date() }))
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: json, updatedBy: userId, updatedAt: new Date(), version: eb('appSetting.version', '+', 1) })))
     .execute();
 }
