@@ -11,8 +11,10 @@ import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { AppError } from './http/errors.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { startServer } from './server.js';
+import { registerInternationalCommand } from './statistics/international/international.command.js';
 import { registerReportCommand } from './statistics/report.command.js';
 import { registerDemoCommand } from './demo/demo.command.js';
+import { registerExchangeCommands } from './exchange/exchange.command.js';
 import { VERSION } from './version.js';
 
 function appOrigin(config: Config): string {
@@ -120,6 +122,8 @@ export function buildCli(): Command {
 
   registerReportCommand(program);
   registerDemoCommand(program);
+  registerInternationalCommand(program);
+  registerExchangeCommands(program);
 
   return program;
 }

@@ -1,3 +1,5 @@
+import { CTDC_MIN_K } from '../../statistics/international/ctdc.js';
+import { INTERNATIONAL_FORMATS } from '../../statistics/international/render.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../../../domain/codes.js';
@@ -104,6 +106,29 @@ export function statisticsRoutes(statistics: StatisticsService): FastifyPluginAs
         const { lang, format, ...period } = request.query;
         const doc = await statistics.document(signedInOf(request).actor, { period }, lang, format);
         return reply.type(doc.contentType).header('content-disposition', `attachment; filename="${doc.fileName}"`).send(doc.body);
+      },
+    );
+
+    app.get(
+      '/api/statistics/international/:standard',
+      {
+        config: read,
+        schema: {
+          summary: 'International reporting: EU data-collection tables (threshold, suppression) or CTDC microdata (k-anonymised, k ≥ 11), as JSON, CSV or XLSX (audited)',
+          tags,
+          params: z.object({ standard: z.enum(['eu', 'ctdc']) }),
+          querystring: z.strictObject({
+            year: periodQuery.year,
+            format: z.enum(INTERNATIONAL_FORMATS).default('csv'),
+            threshold: z.coerce.number().int().min(1).max(100).default(5),
+            k: z.coerce.number().int().min(CTDC_MIN_K).max(1000).default(CTDC_MIN_K),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { year, format, threshold, k } = request.query;
+        const doc = await statistics.international(signedInOf(request).actor, request.params.standard, year, format, { threshold, k });
+        return reply.type(doc.type).header('content-disposition', `attachment; filename="${doc.fileName}"`).send(doc.body);
       },
     );
 

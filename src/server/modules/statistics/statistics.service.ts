@@ -1,3 +1,6 @@
+import { ctdcExport } from '../../statistics/international/ctdc.js';
+import { computeEuTables } from '../../statistics/international/eu-tables.js';
+import { renderInternational, type InternationalFormat } from '../../statistics/international/render.js';
 import type { Language } from '../../../domain/codes.js';
 import type { Actor } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit.js';
@@ -115,6 +118,17 @@ export function createStatisticsService(ctx: AppContext) {
         appendAudit(tx, actor, { action: 'statistics.export', objectType: 'statistics_release', objectIds: 'releaseId' in source ? [source.releaseId] : [], details: { lang, format, ...('period' in source ? source.period : {}) } }, now()),
       );
       return rendered;
+    },
+
+    /** The EU data-collection tables or CTDC microdata of a year, for international reporting (audited). */
+    async international(actor: Actor, standard: 'eu' | 'ctdc', year: number, format: InternationalFormat, options: { threshold: number; k: number }) {
+      const period = periodOf(year);
+      const data = standard === 'eu' ? await computeEuTables(db, period, options.threshold) : await ctdcExport(db, period, options.k);
+      const rendered = await renderInternational(data, format);
+      await withTransaction(db, (tx) =>
+        appendAudit(tx, actor, { action: 'statistics.international_export', details: { standard, year, format, ...(standard === 'eu' ? { threshold: options.threshold } : { k: options.k }) } }, now()),
+      );
+      return { ...rendered, fileName: `${standard === 'eu' ? 'eu-thb-tables' : 'ctdc-microdata'}-${year}.${rendered.extension}` };
     },
 
     /** One figure's value in every year from the first to `until`: the dashboard's trend lines. */
