@@ -82,6 +82,24 @@ export function sortById(figures: FigureSet): FigureSet {
   return Object.fromEntries(Object.entries(figures).sort(([a], [b]) => compareIds(a, b)));
 }
 
+/**
+ * The report's aggregate queries and its data hash alone, in one snapshot, without naming, margins, shares or
+ * disclosure control: the floor the benchmark compares the whole computation with.
+ */
+export async function runFigureQueries(db: Executor, period: Period): Promise<number> {
+  return inSnapshot(db, async (tx) => {
+    const previous = previousPeriod(period);
+    const rows = [
+      ...(await applicationCounts(tx, period, previous)),
+      ...(await decisionAndClientshipCounts(tx, period)),
+      ...(await newVictimCounts(tx, period, previous)),
+      ...(await stockCounts(tx, period)),
+    ];
+    await dataHash(tx, period);
+    return rows.length;
+  });
+}
+
 /** One snapshot for every statement; inside a caller's transaction, that transaction is the snapshot. */
 async function inSnapshot<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db);
