@@ -33,6 +33,7 @@ import { createWorklistsService } from './modules/intake/worklists.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
+import { exchangeRoutes } from './exchange/exchange.routes.js';
 import { createClientsService } from './modules/clients/clients.service.js';
 import { lettersRoutes } from './modules/letters/letters.routes.js';
 import { createLettersService } from './modules/letters/letters.service.js';
@@ -96,6 +97,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       worklists: createWorklistsService(ctx),
     }),
   );
+
+  await app.register(exchangeRoutes(ctx));
 
   await registerWebApp(app, options.webDir);
   return app;

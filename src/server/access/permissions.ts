@@ -87,6 +87,7 @@ export const PERMISSIONS: Matrix = {
     'users.manage': 'all',
     'settings.manage': 'all',
     'exchange.import': 'all',
+    'exchange.export': 'all',
   },
 };
 

@@ -6,9 +6,17 @@ import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ClientViewersPage } from '../features/audit/ClientViewersPage';
 import { EnrolPage } from '../features/auth/EnrolPage';
+import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
+import { ApplicationPage } from '../features/intake/ApplicationPage';
+import { ApplicationsPage } from '../features/intake/ApplicationsPage';
+import { DecisionPage } from '../features/intake/DecisionPage';
+import { DecisionsAwaitingPage } from '../features/intake/DecisionsAwaitingPage';
+import { HelplinePage } from '../features/intake/HelplinePage';
+import { NewApplicationPage } from '../features/intake/NewApplicationPage';
+import { ReflectionPeriodsPage } from '../features/intake/ReflectionPeriodsPage';
 import { StartPage } from '../features/start/StartPage';
 import { ReleasesPage } from '../features/statistics/ReleasesPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
@@ -36,6 +44,10 @@ export const router = createBrowserRouter([
               { path: 'account/sessions', element: <RequireAbility ability="sessions.own"><SessionsPage /></RequireAbility> },
               { path: 'admin/users', element: <RequireAbility ability="users.manage"><UsersPage /></RequireAbility> },
               { path: 'admin/users/:id', element: <RequireAbility ability="users.manage"><UserEditPage /></RequireAbility> },
+              {
+                path: 'admin/letter-templates',
+                element: <RequireAbility ability="settings.manage"><LetterTemplatesPage /></RequireAbility>,
+              },
               { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
               {
                 path: 'audit/client-viewers',
@@ -46,6 +58,19 @@ export const router = createBrowserRouter([
               {
                 path: 'statistics/releases',
                 element: <RequireAbility ability="statistics.read"><ReleasesPage /></RequireAbility>,
+              },
+              { path: 'helpline', element: <RequireAbility ability="helpline.log"><HelplinePage /></RequireAbility> },
+              { path: 'applications', element: <RequireAbility ability="applications.read"><ApplicationsPage /></RequireAbility> },
+              {
+                path: 'applications/new',
+                element: <RequireAbility ability="applications.create"><NewApplicationPage /></RequireAbility>,
+              },
+              { path: 'applications/:id', element: <RequireAbility ability="applications.read"><ApplicationPage /></RequireAbility> },
+              { path: 'decisions', element: <RequireAbility ability="decisions.take"><DecisionsAwaitingPage /></RequireAbility> },
+              { path: 'decisions/:id', element: <RequireAbility ability="applications.read"><DecisionPage /></RequireAbility> },
+              {
+                path: 'reflection-periods',
+                element: <RequireAbility ability="applications.read"><ReflectionPeriodsPage /></RequireAbility>,
               },
             ],
           },

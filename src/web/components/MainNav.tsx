@@ -43,12 +43,18 @@ const Item = styled(NavLink)`
 /** Links to the areas this user may use, as the server's abilities say. */
 export function MainNav() {
   const { t } = useTranslation();
+  const { t: tLetters } = useTranslation('letters');
+  const { t: tIntake } = useTranslation('intake');
   const me = useMe();
   if (!me.data) return null;
 
   // `end`: the link is current only on its own page, not on the pages under it that have links of their own.
   const links = [
+    { to: '/helpline', label: tIntake('nav.helpline'), ability: 'helpline.log', end: false },
+    { to: '/applications', label: tIntake('nav.applications'), ability: 'applications.read', end: false },
+    { to: '/decisions', label: tIntake('nav.decisions'), ability: 'decisions.take', end: false },
     { to: '/admin/users', label: t('nav.users'), ability: 'users.manage', end: false },
+    { to: '/admin/letter-templates', label: tLetters('nav'), ability: 'settings.manage', end: false },
     { to: '/alerts', label: t('nav.alerts'), ability: 'alerts.read', end: false },
     { to: '/statistics', label: t('nav.statistics'), ability: 'statistics.read', end: false },
     { to: '/audit', label: t('nav.audit'), ability: 'audit.read', end: true },

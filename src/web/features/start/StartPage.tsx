@@ -5,6 +5,8 @@ import { Heading, Paragraph } from 'suomifi-ui-components';
 import { styled } from 'styled-components';
 import { tokens } from '../../components/theme';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useMe } from '../../auth/session';
+import { WorklistCards } from '../intake/WorklistCards';
 
 interface Health {
   status: string;
@@ -99,6 +101,7 @@ function HealthPanel() {
 export function StartPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('start.documentTitle'));
+  const me = useMe();
 
   return (
     <>
@@ -106,6 +109,7 @@ export function StartPage() {
         {t('app.name')}
       </Heading>
       <Paragraph mb="xl">{t('start.intro')}</Paragraph>
+      {me.data && <WorklistCards />}
       <HealthPanel />
     </>
   );
