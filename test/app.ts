@@ -18,8 +18,8 @@ export interface TestApp {
 }
 
 /** The application over a fresh database, for `app.inject` tests. Time stands still until moved. */
-export async function createTestApp(overrides: Partial<Config> = {}, clock: Clock = new ManualClock(new Date())): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(overrides: Partial<Config> = {}, clock: Clock = new ManualClock(new Date()), options: { onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options);
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     database: database.databaseConfig,

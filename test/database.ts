@@ -16,7 +16,7 @@ export interface TestDatabase extends Database {
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new database on
  * the PostgreSQL server of TEST_DATABASE_URL (dropped afterwards).
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let databaseConfig: Config['database'];
   let dropDatabase: () => Promise<void> = async () => {};
@@ -38,7 +38,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   } else {
     databaseConfig = { kind: 'pglite', dataDir: null };
   }
-  const database = await connectDatabase(databaseConfig);
+  const database = await connectDatabase(databaseConfig, options.onQuery ? { onQuery: options.onQuery } : {});
   if (options.migrate !== false) await migrateToLatest(database.db);
   let dropped = false;
   return {

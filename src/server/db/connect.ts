@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, CamelCasePlugin, sql } from 'kysely';
+import { Kysely, PostgresDialect, CamelCasePlugin, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -24,11 +24,14 @@ const parsers: Record<number, (value: string) => unknown> = {
 export interface ConnectOptions {
   /** Told of errors on idle pooled connections (a restarted server, a dropped connection); the pool replaces them. */
   onIdleError?: (error: Error) => void;
+  /** Told of every statement sent, e.g. to count the queries one request makes. */
+  onQuery?: (sql: string) => void;
 }
 
 export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
   // Nested JSON (figures, details) keeps its keys: only column names are converted.
   const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event.query.sql) : undefined;
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.url,
@@ -40,13 +43,13 @@ export async function connectDatabase(config: DatabaseConfig, options: ConnectOp
     });
     // Without a listener an idle connection's error would end the whole process.
     pool.on('error', (error) => options.onIdleError?.(error));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
   if (config.dataDir) await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create(config.dataDir ?? undefined, { parsers });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins, ...(log ? { log } : {}) });
   return {
     db,
     kind: 'pglite',
