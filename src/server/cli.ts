@@ -1,3 +1,4 @@
+import { DataDirInUse } from './db/data-dir-lock.js';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles.js';
@@ -141,7 +142,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`suoja: refused (${error.code})${detail ? `: ${detail}` : ''}\n`);
       return EXIT.failed;
     }
-    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof MasterKeyError || error instanceof CommandFailed) {
+    if (error instanceof DataDirInUse || error instanceof ConfigError || error instanceof MigrationError || error instanceof MasterKeyError || error instanceof CommandFailed) {
       process.stderr.write(`suoja: ${error.message}\n`);
       return EXIT.failed;
     }

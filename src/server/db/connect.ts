@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, CamelCasePlugin, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -48,7 +49,14 @@ export async function connectDatabase(config: DatabaseConfig, options: ConnectOp
   }
 
   if (config.dataDir) await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const pglite = await PGlite.create(config.dataDir ?? undefined, { parsers });
+  const unlock = config.dataDir ? await lockDataDir(config.dataDir) : async () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(config.dataDir ?? undefined, { parsers });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins, ...(log ? { log } : {}) });
   return {
     db,
@@ -56,6 +64,7 @@ export async function connectDatabase(config: DatabaseConfig, options: ConnectOp
     close: async () => {
       await db.destroy();
       await pglite.close();
+      await unlock();
     },
   };
 }
