@@ -30,6 +30,8 @@ import { createDecisionsService } from './modules/intake/decisions.service.js';
 import { createHelplineService } from './modules/intake/helpline.service.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { createWorklistsService } from './modules/intake/worklists.service.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
+import { createRetentionService } from './modules/retention/retention.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
@@ -87,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(createClientsService(ctx)));
+  await app.register(retentionRoutes(createRetentionService(ctx)));
   await app.register(statisticsRoutes(createStatisticsService(ctx)));
   await app.register(lettersRoutes(createLettersService(ctx)));
   await app.register(

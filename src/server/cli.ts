@@ -1,3 +1,4 @@
+import { registerRetentionCommand } from './modules/retention/retention.command.js';
 import { DataDirInUse } from './db/data-dir-lock.js';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
@@ -124,6 +125,7 @@ export function buildCli(): Command {
   registerReportCommand(program);
   registerDemoCommand(program);
   registerInternationalCommand(program);
+  registerRetentionCommand(program);
   registerExchangeCommands(program);
 
   return program;

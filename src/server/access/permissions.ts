@@ -25,6 +25,7 @@ export const ACTIONS = [
   'statistics.read',
   'statistics.publish',
   'subject_access.export',
+  'retention.legal_hold', // keep a person's identifying data past its retention time
   'exchange.import',
   'exchange.export',
 ] as const;
@@ -81,6 +82,7 @@ export const PERMISSIONS: Matrix = {
     'audit.client_viewers': 'all',
     'alerts.read': 'all',
     'subject_access.export': 'all',
+    'retention.legal_hold': 'all',
   },
   admin: {
     'sessions.own': 'own',

@@ -28,6 +28,15 @@ export const SETTINGS = {
     default: { minutes: 30 },
   },
   // The texts are seeded by a migration and edited by an administrator; here only their shape.
+  'retention.policy': {
+    schema: z.object({
+      clientYears: z.number().int().min(1).max(100),
+      applicantYears: z.number().int().min(1).max(100),
+    }),
+    // Years after the last clientship ended (clients), or after the application closed (those
+    // never admitted), that identifying data is kept.
+    default: { clientYears: 5, applicantYears: 2 },
+  },
   'letters.templates': {
     schema: LetterTemplatesSchema,
     default: blankTemplates(),

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import { systemActor } from '../../access/actor.js';
+import type { AppContext } from '../../context.js';
+import { createRetentionService } from './retention.service.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The first run waits a little, so that a start-up is not slowed by it. */
+const FIRST_RUN_MS = 60 * 1000;
+
+/** The daily retention job of a running server; the returned function stops it. */
+export function scheduleDailyRetention(ctx: AppContext, logger: Logger): () => void {
+  const run = async () => {
+    try {
+      const report = await createRetentionService(ctx).run(systemActor('retention'), { dryRun: false });
+      logger.info({ persons: report.persons.length, applicationSummaries: report.applicationSummaries, decisionTexts: report.decisionTexts, held: report.held }, 'retention run');
+    } catch (error) {
+      logger.error({ err: error }, 'retention run failed');
+    }
+  };
+  const first = setTimeout(() => void run(), FIRST_RUN_MS);
+  const daily = setInterval(() => void run(), DAY_MS);
+  first.unref();
+  daily.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(daily);
+  };
+}
