@@ -32,6 +32,8 @@ import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { createWorklistsService } from './modules/intake/worklists.service.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { createRetentionService } from './modules/retention/retention.service.js';
+import { subjectAccessRoutes } from './modules/subject-access/subject-access.routes.js';
+import { createSubjectAccessService } from './modules/subject-access/subject-access.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
@@ -89,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(createClientsService(ctx)));
+  await app.register(subjectAccessRoutes(createSubjectAccessService(ctx)));
   await app.register(retentionRoutes(createRetentionService(ctx)));
   await app.register(statisticsRoutes(createStatisticsService(ctx)));
   await app.register(lettersRoutes(createLettersService(ctx)));

@@ -6,13 +6,10 @@
  *
  * The same input gives the same bytes: the creation date is the decision date.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
 import type { Executor } from '../../db/transaction.js';
 import { COLOURS } from '../../statistics/render/charts.js';
-import { fontFile, inSubset } from '../../statistics/render/fonts.js';
+import { registerScriptFonts, scriptFontName, scriptRuns } from '../../pdf/scripts.js';
 import { getSetting } from '../settings/settings.js';
 import { fillText, letterTemplate, placeholderValues, type LetterKind, type LetterLanguage, type LetterTemplate, type PlaceholderValues } from './templates.js';
 
@@ -54,69 +51,6 @@ export async function renderDecisionLetter(db: Executor, input: DecisionLetterIn
     if (office) officeName = { fi: office.nameFi, sv: office.nameSv, en: office.nameEn }[input.language];
   }
   return renderLetterPdf(template, input, { officeName });
-}
-
-// ---- Fonts ------------------------------------------------------------------------------------
-// Names come from many countries, so besides latin and latin-ext the letter carries the
-// Vietnamese, Cyrillic and Greek subsets of Source Sans 3. A character in none of them is
-// transliterated rather than printed as an empty box.
-
-const require = createRequire(import.meta.url);
-const EXTRA_SUBSETS = ['vietnamese', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
-type LetterSubset = 'latin' | 'latin-ext' | (typeof EXTRA_SUBSETS)[number];
-const SUBSETS: readonly LetterSubset[] = ['latin', 'latin-ext', ...EXTRA_SUBSETS];
-const UNICODE = require('@fontsource/source-sans-3/unicode.json') as Record<string, string>;
-const EXTRA_RANGES = Object.fromEntries(
-  EXTRA_SUBSETS.map((subset) => [
-    subset,
-    UNICODE[subset]!.split(',').map((part) => {
-      const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-      return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as const;
-    }),
-  ]),
-) as Record<(typeof EXTRA_SUBSETS)[number], (readonly [number, number])[]>;
-const extraFiles = new Map<string, Buffer>();
-
-function subsetFile(subset: LetterSubset, bold: boolean): Buffer {
-  if (subset === 'latin' || subset === 'latin-ext') return fontFile(subset, bold ? 700 : 400, 'woff');
-  const name = `source-sans-3-${subset}-${bold ? 700 : 400}-normal.woff`;
-  let data = extraFiles.get(name);
-  if (!data) {
-    data = readFileSync(require.resolve(`@fontsource/source-sans-3/files/${name}`));
-    extraFiles.set(name, data);
-  }
-  return data;
-}
-
-function subsetOf(codePoint: number): LetterSubset | null {
-  for (const subset of SUBSETS) {
-    if (subset === 'latin' || subset === 'latin-ext' ? inSubset(subset, codePoint) : EXTRA_RANGES[subset].some(([a, b]) => codePoint >= a && codePoint <= b)) return subset;
-  }
-  return null;
-}
-
-const fontName = (subset: LetterSubset, bold: boolean) => `SourceSans3-${subset}${bold ? '-Bold' : ''}`;
-
-/** The text in runs of one subset each; precomposed first, so that e.g. Vietnamese finds its glyphs. */
-export function letterRuns(text: string): { subset: LetterSubset; text: string }[] {
-  const runs: { subset: LetterSubset; text: string }[] = [];
-  const push = (subset: LetterSubset, part: string) => {
-    const last = runs[runs.length - 1];
-    if (last && last.subset === subset) last.text += part;
-    else runs.push({ subset, text: part });
-  };
-  // The narrow no-break space is in latin's declared range but not in its glyphs.
-  for (const ch of text.normalize('NFC').replace(/\u202f/g, '\u00a0')) {
-    const subset = subsetOf(ch.codePointAt(0)!);
-    if (subset) {
-      push(subset, ch);
-      continue;
-    }
-    // Emoji and other symbols have no letters to offer (any-ascii names them like ":smile:").
-    const latin = anyAscii(ch);
-    if (latin && !/^:.*:$/.test(latin)) push('latin', latin);
-  }
-  return runs;
 }
 
 const PAGE = { width: 595.28, height: 841.89 };
@@ -175,7 +109,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
       CreationDate: creationDate(input.decidedOn),
     },
   });
-  for (const subset of SUBSETS) for (const bold of [false, true]) pdf.registerFont(fontName(subset, bold), subsetFile(subset, bold));
+  registerScriptFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Buffer>((resolve, reject) => {
@@ -189,10 +123,10 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
   function write(text: string, style: Style, opts: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {}): void {
     const { x, y, ...textOptions } = opts;
     pdf.fillColor(style.color ?? COLOURS.text).fontSize(style.size);
-    const runs = letterRuns(text);
+    const runs = scriptRuns(text);
     if (runs.length === 0) return;
     runs.forEach((run, i) => {
-      pdf.font(fontName(run.subset, style.bold ?? false));
+      pdf.font(scriptFontName(run.subset, style.bold ?? false));
       const o = { lineGap: style.lineGap ?? 0, ...textOptions, continued: i < runs.length - 1 };
       if (i === 0 && x !== undefined) pdf.text(run.text, x, y ?? pdf.y, o);
       else pdf.text(run.text, o);
@@ -200,7 +134,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
   }
 
   function heightOf(text: string, style: Style, width: number): number {
-    pdf.font(fontName('latin', style.bold ?? false)).fontSize(style.size);
+    pdf.font(scriptFontName('latin', style.bold ?? false)).fontSize(style.size);
     return pdf.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
   }
 
