@@ -1,3 +1,4 @@
+import { registerKeysCommand } from './crypto/keys.command.js';
 import { registerRetentionCommand } from './modules/retention/retention.command.js';
 import { DataDirInUse } from './db/data-dir-lock.js';
 import { Command, CommanderError, Option } from 'commander';
@@ -126,6 +127,7 @@ export function buildCli(): Command {
   registerDemoCommand(program);
   registerInternationalCommand(program);
   registerRetentionCommand(program);
+  registerKeysCommand(program);
   registerExchangeCommands(program);
 
   return program;

@@ -37,6 +37,12 @@ export async function loadMasterKey(source: Config['masterKey'], log: MasterKeyL
   return createKeyFile(file, log);
 }
 
+/** A master key from a key file, created (mode 0600) when the file does not exist yet. */
+export async function keyFromFile(file: string, log: MasterKeyLog): Promise<Buffer> {
+  const existing = await readKeyFile(file);
+  return existing !== null ? decodeKey(existing, `The key file ${file}`) : createKeyFile(file, log);
+}
+
 async function readKeyFile(file: string): Promise<string | null> {
   try {
     return await fs.readFile(file, 'utf8');
