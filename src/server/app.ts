@@ -90,7 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes(auth, createOidcService(ctx), ctx.config.publicOrigin));
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
-  await app.register(clientsRoutes(createClientsService(ctx)));
+  await app.register(clientsRoutes(ctx, createClientsService(ctx)));
   await app.register(subjectAccessRoutes(createSubjectAccessService(ctx)));
   await app.register(retentionRoutes(createRetentionService(ctx)));
   await app.register(statisticsRoutes(createStatisticsService(ctx)));

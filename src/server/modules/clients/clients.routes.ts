@@ -2,6 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedInOf } from '../../access/route-access.js';
+import { CLIENT_CATEGORIES } from '../../../domain/codes.js';
+import type { AppContext } from '../../context.js';
+import { searchClients } from './client-search.js';
 import type { ClientsService } from './clients.service.js';
 
 const ClientSchema = z
@@ -47,9 +50,48 @@ const IdentitySchema = z
 const params = z.object({ id: z.uuid() });
 const scopeOf = (request: FastifyRequest) => request.scope ?? 'own';
 
-export function clientsRoutes(clients: ClientsService): FastifyPluginAsyncZod {
+const ClientListItemSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  masked: z.object({ givenNames: z.string().nullable(), familyName: z.string().nullable() }),
+  birthYear: z.number().int().nullable(),
+  gender: z.string(),
+  nationalities: z.array(z.string()),
+  identityErased: z.boolean(),
+  category: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  officeCode: z.string(),
+  caseworker: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+export function clientsRoutes(ctx: AppContext, clients: ClientsService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['clients'];
+
+    app.get(
+      '/api/clients',
+      {
+        config: { access: { permission: 'clients.read' } },
+        schema: {
+          summary: 'Find clients by number or by name (tolerant of typos, diacritics and transliteration), filtered and paged; masked, audited',
+          tags,
+          querystring: z.strictObject({
+            q: z.string().trim().max(200).optional(),
+            birthYear: z.coerce.number().int().min(1900).max(2100).optional(),
+            office: z.string().trim().max(50).optional(),
+            caseworkerId: z.uuid().optional(),
+            status: z.enum(['active', 'ended']).optional(),
+            category: z.enum(CLIENT_CATEGORIES).optional(),
+            nationality: z.string().trim().toUpperCase().length(2).optional(),
+            page: z.coerce.number().int().min(1).max(10_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(100).default(25),
+          }),
+          response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), clients: z.array(ClientListItemSchema) }) },
+        },
+      },
+      async (request) => searchClients(ctx, signedInOf(request).actor, scopeOf(request), request.query),
+    );
 
     app.get(
       '/api/clients/:id',

@@ -23,6 +23,23 @@ export function soundKeys(part: string): string[] {
   return [...new Set(doubleMetaphone(part).filter((key) => key.length > 0))];
 }
 
+/**
+ * A consonant skeleton for spellings that Double Metaphone, tuned to English, keeps apart:
+ * Kowalenko and Kovalenko, Schmidt and Shmidt, Józef and Yosef become one key.
+ */
+export function skeleton(part: string): string {
+  const consonants = part
+    .replace(/sch|sh|sz|ch/g, 's')
+    .replace(/ph/g, 'f')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/j|y/g, 'i')
+    .replace(/h/g, '')
+    .replace(/(.)\1+/g, '$1');
+  return consonants[0] + consonants.slice(1).replace(/[aeiou]/g, '');
+}
+
 /** Similarity of two single name parts, 0–1: edit distance over the longer length. */
 function partSimilarity(a: string, b: string): number {
   if (a === b) return 1;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyRing } from '../../crypto/keyring.js';
 import type { Executor } from '../../db/transaction.js';
-import { nameParts, soundKeys } from './name-match.js';
+import { nameParts, skeleton, soundKeys } from './name-match.js';
 import type { PersonChange, PersonInput } from './person.schema.js';
 
 /** The identifying part of a person: only ever stored encrypted. */
@@ -68,7 +68,7 @@ export function decryptIdentity(keyring: KeyRing, personId: string, row: Encrypt
 
 /**
  * Keyed hashes for search without decrypting: each name and name part as typed, each part
- * folded to Latin without diacritics, and each part's sound keys (see name-match.ts). A search
+ * folded to Latin without diacritics, each part's sound keys and consonant skeleton (see name-match.ts). A search
  * computes the same tokens and looks for any overlap; the hashes reveal no name.
  */
 export function nameIndex(keyring: KeyRing, identity: Pick<PersonIdentity, 'givenNames' | 'familyName' | 'aliases'>): string[] {
@@ -88,6 +88,7 @@ export function searchTokens(keyring: KeyRing, name: string): string[] {
   for (const part of nameParts(name)) {
     tokens.push(keyring.blindIndex('person.name.part', part));
     for (const key of soundKeys(part)) tokens.push(keyring.blindIndex('person.name.sound', key));
+    if (part.length >= 3) tokens.push(keyring.blindIndex('person.name.skeleton', skeleton(part)));
   }
   return tokens;
 }

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app.js';
+import { TEST_ENGINE } from '../../../../test/database.js';
+import { createSignedInUser, get, type TestUser } from '../../../../test/identity.js';
+import { createClient } from '../../../../test/records.js';
+
+let t: TestApp;
+let helsinki: TestUser;
+let tampere: TestUser;
+let olena: { id: string; number: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  helsinki = await createSignedInUser(t.app, t.ctx, ['caseworker'], ['helsinki']);
+  tampere = await createSignedInUser(t.app, t.ctx, ['caseworker'], ['tampere']);
+  olena = await createClient(t.ctx, { office: 'helsinki', caseworkerId: helsinki.id, identity: { givenNames: 'Олена', familyName: 'Коваленко', birthDate: '1990-05-04' }, nationalities: ['UA'] });
+  await createClient(t.ctx, { office: 'helsinki', identity: { givenNames: 'Nguyễn Thị', familyName: 'Lan', birthDate: '1988-01-20' }, nationalities: ['VN'] });
+  for (let i = 0; i < 30; i += 1) await createClient(t.ctx, { office: 'helsinki', identity: { givenNames: `Person${i}`, familyName: 'Filler' } });
+  await createClient(t.ctx, { office: 'tampere', identity: { givenNames: 'Olena', familyName: 'Kovalenko' }, nationalities: ['UA'] });
+});
+afterAll(() => t.close());
+
+const search = (params: Record<string, string>, user = helsinki) => get(t.app, `/api/clients?${new URLSearchParams(params)}`, user.cookie);
+
+describe(`finding clients (${TEST_ENGINE})`, () => {
+  it('finds a client by a misspelled, transliterated name, masked, within the office only', async () => {
+    for (const q of ['Olena Kovalenko', 'olena kowalenko', 'Kovalenco', 'Коваленко']) {
+      const res = await search({ q });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().clients.map((c: { id: string }) => c.id), q).toEqual([olena.id]);
+    }
+    const first = (await search({ q: 'Kowalenko' })).json().clients[0];
+    expect(first).toMatchObject({ number: olena.number, masked: { givenNames: 'О••••', familyName: 'К••••••••' }, birthYear: 1990, category: 'victim', officeCode: 'helsinki', caseworker: { id: helsinki.id } });
+    expect((await search({ q: 'Nguyen Thi Lan' })).json().total).toBe(1);
+    expect((await search({ q: 'Maria Virtanen' })).json().total).toBe(0);
+  });
+
+  it('finds a client by number, and by birth year and nationality', async () => {
+    expect((await search({ q: olena.number.toLowerCase() })).json().clients).toEqual([expect.objectContaining({ id: olena.id })]);
+    expect((await search({ nationality: 'ua' })).json().clients.map((c: { id: string }) => c.id)).toEqual([olena.id]);
+    expect((await search({ q: 'Kovalenko', birthYear: '1991' })).json().total).toBe(0);
+  });
+
+  it('pages through the office\'s clients, and audits what each page showed', async () => {
+    const first = (await search({ pageSize: '25' })).json();
+    const second = (await search({ pageSize: '25', page: '2' })).json();
+    expect(first.total).toBe(32);
+    expect(first.clients).toHaveLength(25);
+    expect(second.clients).toHaveLength(7);
+    expect(new Set([...first.clients, ...second.clients].map((c: { id: string }) => c.id)).size).toBe(32);
+    const audit = await t.database.db.selectFrom('auditEvent').select(['objectIds']).where('action', '=', 'client.search').where('actorId', '=', helsinki.id).execute();
+    expect(audit.some((a) => a.objectIds.length === 25)).toBe(true);
+  });
+
+  it('shows another office nothing of these clients', async () => {
+    const res = (await search({ q: 'Kovalenko' }, tampere)).json();
+    expect(res.clients.map((c: { id: string }) => c.id)).not.toContain(olena.id);
+    expect(res.total).toBe(1);
+  });
+});

@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.js';
+import type { Scope } from '../../access/permissions.js';
+import { personInScope } from '../../access/scope.js';
+import { appendAudit } from '../../audit/audit.js';
+import type { AppContext } from '../../context.js';
+import { withTransaction } from '../../db/transaction.js';
+import { maskName } from './mask.js';
+import { nameSimilarity } from './name-match.js';
+import { decryptIdentity, searchTokens } from './persons.repository.js';
+
+export interface ClientQuery {
+  /** A client number (C-00318) or a name, as well as it is known. */
+  q?: string | undefined;
+  birthYear?: number | undefined;
+  office?: string | undefined;
+  caseworkerId?: string | undefined;
+  status?: 'active' | 'ended' | undefined;
+  category?: 'victim' | 'child_of_victim' | 'assists_investigation' | undefined;
+  nationality?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Names closer than this count as the name searched for. */
+const NAME_MATCH = 0.75;
+/** Candidates scored per name search, at most. */
+const NAME_CANDIDATES = 500;
+
+/**
+ * Finding clients: by number, or by name tolerant of typos, diacritics and transliteration
+ * (keyed name index, then the candidates' names decrypted and compared), with filters in SQL,
+ * within the actor's scope. Results are masked; every page shown is audited with its ids.
+ */
+export async function searchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientQuery) {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const text = query.q?.trim() ?? '';
+  const byNumber = /^c-\d+$/i.test(text);
+  const tokens = text && !byNumber ? searchTokens(ctx.keyring, text) : [];
+  if (text && !byNumber && tokens.length === 0) return { total: 0, page: query.page, pageSize: query.pageSize, clients: [] };
+
+  const base = db
+    .selectFrom('person')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('clientship')
+          .distinctOn('personId')
+          .select(['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'])
+          .orderBy('personId')
+          .orderBy('startDate', 'desc')
+          .as('latest'),
+      (join) => join.onRef('latest.personId', '=', 'person.id'),
+    )
+    .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
+    .where((eb) => personInScope(eb as never, actor, scope, now))
+    .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
+    .$if(tokens.length > 0, (qb) => qb.where(sql<boolean>`person.name_index && ${sql.val(tokens)}::text[]`))
+    .$if(query.birthYear !== undefined, (qb) => qb.where('person.birthYear', '=', query.birthYear!))
+    .$if(!!query.office, (qb) => qb.where('latest.officeCode', '=', query.office!))
+    .$if(!!query.caseworkerId, (qb) => qb.where('latest.caseworkerId', '=', query.caseworkerId!))
+    .$if(query.status === 'active', (qb) => qb.where('latest.endDate', 'is', null))
+    .$if(query.status === 'ended', (qb) => qb.where('latest.endDate', 'is not', null))
+    .$if(!!query.category, (qb) => qb.where('latest.category', '=', query.category!))
+    .$if(!!query.nationality, (qb) => qb.where(sql<boolean>`${query.nationality ?? ''} = any(person.nationalities)`));
+
+  const columns = [
+    'person.id',
+    'person.number',
+    'person.givenNames',
+    'person.familyName',
+    'person.aliases',
+    'person.birthDate',
+    'person.contact',
+    'person.municipality',
+    'person.birthYear',
+    'person.gender',
+    'person.nationalities',
+    'person.identityErasedAt',
+    'latest.category',
+    'latest.startDate',
+    'latest.endDate',
+    'latest.officeCode',
+    'latest.caseworkerId',
+    'cw.name as caseworkerName',
+  ] as const;
+
+  let rows;
+  let total: number;
+  if (tokens.length > 0) {
+    // Names are encrypted: candidates from the index are scored here, then paged.
+    const candidates = await base.select(columns).limit(NAME_CANDIDATES).execute();
+    const scored = candidates
+      .map((row) => {
+        const identity = decryptIdentity(ctx.keyring, row.id, row);
+        const names = [[identity.givenNames, identity.familyName].filter(Boolean).join(' '), ...identity.aliases].filter(Boolean);
+        return { row, score: Math.max(0, ...names.map((n) => nameSimilarity(text, n))) };
+      })
+      .filter((c) => c.score >= NAME_MATCH)
+      .sort((a, b) => b.score - a.score || a.row.number.localeCompare(b.row.number));
+    total = scored.length;
+    rows = scored.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((c) => c.row);
+  } else {
+    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    total = Number(counted.n);
+    rows = await base
+      .select(columns)
+      .orderBy('person.number')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute();
+  }
+
+  const clients = rows.map((r) => {
+    const identity = decryptIdentity(ctx.keyring, r.id, r);
+    return {
+      id: r.id,
+      number: r.number,
+      masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+      birthYear: r.birthYear,
+      gender: r.gender,
+      nationalities: r.nationalities,
+      identityErased: r.identityErasedAt !== null,
+      category: r.category,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      officeCode: r.officeCode,
+      caseworker: r.caseworkerId ? { id: r.caseworkerId, name: r.caseworkerName ?? '' } : null,
+    };
+  });
+  if (clients.length > 0) {
+    await withTransaction(db, (tx) =>
+      appendAudit(tx, actor, { action: 'client.search', objectType: 'person', objectIds: clients.map((c) => c.id), details: { byName: tokens.length > 0, byNumber, page: query.page, shown: clients.length } }, now),
+    );
+  }
+  return { total, page: query.page, pageSize: query.pageSize, clients };
+}
