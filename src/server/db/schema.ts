@@ -313,4 +313,59 @@ export interface DB {
   signInThrottle: SignInThrottleTable;
   appSetting: AppSettingTable;
   auditEvent: AuditEventTable;
+  journalNote: JournalNoteTable;
+  task: TaskTable;
+  attachment: AttachmentTable;
+  serviceNeed: ServiceNeedTable;
+  residenceStatusChange: ResidenceStatusChangeTable;
+}
+
+export interface JournalNoteTable {
+  id: Generated<string>;
+  personId: string;
+  body: string;
+  authorId: string;
+  writtenAt: Date;
+  correctedAt: Date | null;
+  correctsId: string | null;
+  version: Generated<number>;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  personId: string;
+  title: string;
+  dueOn: string;
+  assigneeId: string;
+  createdBy: string;
+  createdAt: Date;
+  doneAt: Date | null;
+  version: Generated<number>;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  personId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  content: Buffer;
+  uploadedBy: string;
+  uploadedAt: Date;
+}
+
+export interface ServiceNeedTable {
+  personId: string;
+  type: string;
+  needed: boolean;
+  assessedOn: string;
+  assessedBy: string | null;
+}
+
+export interface ResidenceStatusChangeTable {
+  id: Generated<string>;
+  personId: string;
+  status: string;
+  changedAt: Date;
+  changedBy: string | null;
 }

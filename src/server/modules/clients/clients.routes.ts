@@ -31,6 +31,15 @@ const ClientSchema = z
         caseworkerId: z.string().nullable(),
       }),
     ),
+    exploitation: z.array(z.object({ id: z.string(), form: z.string(), isPrimary: z.boolean(), country: z.string(), industry: z.string().nullable(), periodFrom: z.string().nullable(), periodTo: z.string().nullable(), residenceStatus: z.string().nullable(), version: z.number() })),
+    services: z.array(z.object({ id: z.string(), type: z.string(), provider: z.string().nullable(), startDate: z.string(), endDate: z.string().nullable(), version: z.number() })),
+    needs: z.array(z.object({ type: z.string(), needed: z.boolean(), assessedOn: z.string() })),
+    notes: z.array(z.object({ id: z.string(), body: z.string(), authorId: z.string(), authorName: z.string(), writtenAt: z.date(), correctedAt: z.date().nullable(), correctsId: z.string().nullable(), correctable: z.boolean(), version: z.number() })),
+    tasks: z.array(z.object({ id: z.string(), title: z.string(), dueOn: z.string(), assigneeId: z.string(), assigneeName: z.string(), doneAt: z.date().nullable(), version: z.number() })),
+    residenceHistory: z.array(z.object({ status: z.string(), changedAt: z.date() })),
+    children: z.array(z.object({ id: z.string(), number: z.string() })),
+    parent: z.object({ id: z.string(), number: z.string() }).nullable(),
+    decisions: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), decidedOn: z.string().nullable(), reason: z.string().nullable(), periodStart: z.string().nullable(), periodEnd: z.string().nullable(), applicationId: z.string().nullable() })),
     version: z.number().int(),
   })
   .meta({ id: 'Client' });

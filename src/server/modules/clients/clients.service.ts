@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.js';
 import { withTransaction, type Executor } from '../../db/transaction.js';
 import { NotFound, TooManyRequests } from '../../http/errors.js';
 import { getSetting } from '../settings/settings.js';
+import { createClientRecordsService } from './client-records.service.js';
 import { decryptIdentity, type PersonIdentity } from './persons.repository.js';
 
 export { maskName } from './mask.js';
@@ -28,6 +29,7 @@ type Denied = { denied: true; retryAfter: number };
 export function createClientsService(ctx: AppContext) {
   const { db } = ctx.database;
   const now = () => ctx.clock.now();
+  const records = createClientRecordsService(ctx);
 
   /**
    * Bulk-access guard: a user who opens more distinct clients in the window than the setting
@@ -98,6 +100,7 @@ export function createClientsService(ctx: AppContext) {
           residenceStatus: p.residenceStatus,
           identityErased: p.identityErasedAt !== null,
           clientships,
+          ...(await records.details(tx, p.id)),
           version: p.version,
         };
       });

@@ -16,31 +16,43 @@ const language = z
   .toLowerCase()
   .refine((c) => isLanguageCode(c), { params: { code: 'invalid_choice' } });
 
+const fields = {
+  givenNames: name.nullable(),
+  familyName: name.nullable(),
+  aliases: z.array(name.min(1)).max(20),
+  birthDate: isoDate.nullable(),
+  birthDateIsEstimate: z.boolean(),
+  gender: z.enum(GENDERS),
+  nationalities: z.array(country).min(1).max(5),
+  languages: z.array(language).max(10),
+  interpreterNeeded: z.boolean(),
+  residenceStatus: z.enum(RESIDENCE_STATUSES),
+  contact: z.strictObject({ phone: z.string().trim().max(50).optional(), email: z.string().trim().max(320).optional(), address: z.string().trim().max(500).optional() }).nullable(),
+  municipality: z.string().trim().max(100).nullable(),
+};
+
 /**
  * A person as staff type them in: everything but gender may be unknown at first. Identity and
  * contact are encrypted when stored (persons.repository.ts).
  */
 export const PersonInputSchema = z
   .strictObject({
-    givenNames: name.nullable().default(null),
-    familyName: name.nullable().default(null),
-    aliases: z.array(name.min(1)).max(20).default([]),
-    birthDate: isoDate.nullable().default(null),
-    birthDateIsEstimate: z.boolean().default(false),
-    gender: z.enum(GENDERS).default('unknown'),
-    nationalities: z.array(country).min(1).max(5).default(['ZZ']),
-    languages: z.array(language).max(10).default([]),
-    interpreterNeeded: z.boolean().default(false),
-    residenceStatus: z.enum(RESIDENCE_STATUSES).default('unknown'),
-    contact: z
-      .strictObject({ phone: z.string().trim().max(50).optional(), email: z.string().trim().max(320).optional(), address: z.string().trim().max(500).optional() })
-      .nullable()
-      .default(null),
-    municipality: z.string().trim().max(100).nullable().default(null),
+    givenNames: fields.givenNames.default(null),
+    familyName: fields.familyName.default(null),
+    aliases: fields.aliases.default([]),
+    birthDate: fields.birthDate.default(null),
+    birthDateIsEstimate: fields.birthDateIsEstimate.default(false),
+    gender: fields.gender.default('unknown'),
+    nationalities: fields.nationalities.default(['ZZ']),
+    languages: fields.languages.default([]),
+    interpreterNeeded: fields.interpreterNeeded.default(false),
+    residenceStatus: fields.residenceStatus.default('unknown'),
+    contact: fields.contact.default(null),
+    municipality: fields.municipality.default(null),
   })
   .meta({ id: 'PersonInput' });
 export type PersonInput = z.infer<typeof PersonInputSchema>;
 
-/** A change to a person: only the fields sent are changed. */
-export const PersonChangeSchema = PersonInputSchema.partial().meta({ id: 'PersonChange' });
+/** A change to a person: only the fields sent are changed (no defaults fill in the others). */
+export const PersonChangeSchema = z.strictObject(fields).partial().meta({ id: 'PersonChange' });
 export type PersonChange = z.infer<typeof PersonChangeSchema>;

@@ -1,0 +1,289 @@
+import { sql, type Transaction } from 'kysely';
+import { isCountryCode } from '../../../domain/codes.js';
+import type { Actor } from '../../access/actor.js';
+import type { Scope } from '../../access/permissions.js';
+import { personInScope } from '../../access/scope.js';
+import { appendAudit } from '../../audit/audit.js';
+import { officeDate } from '../../clock.js';
+import type { AppContext } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import { withTransaction, type Executor } from '../../db/transaction.js';
+import { AppError, NotFound, ValidationFailed, type FieldProblem } from '../../http/errors.js';
+import { StaleVersion } from '../users/users.service.js';
+import type { PersonChange } from './person.schema.js';
+import { decryptIdentity, updatePerson } from './persons.repository.js';
+
+/** Hours within which the author may still correct a journal note in place. */
+export const NOTE_CORRECTION_HOURS = 24;
+
+export interface ExploitationInput {
+  form: string;
+  isPrimary: boolean;
+  country: string;
+  industry: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  residenceStatus: string | null;
+}
+
+export interface ServiceInput {
+  type: string;
+  provider: string | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+const noteBinding = (id: string) => ({ table: 'journal_note', recordId: id, field: 'body' });
+const taskBinding = (id: string) => ({ table: 'task', recordId: id, field: 'title' });
+
+/** A note that can no longer be corrected in place: the author writes a new one that corrects it. */
+export class NoteLocked extends AppError {
+  constructor(hours: number) {
+    super(409, 'note_locked', { hours }, [{ field: 'body', code: 'note_locked', params: { hours } }]);
+  }
+}
+
+/**
+ * The records a caseworker keeps about a client: identity and particulars, exploitation,
+ * services and the assessment of needs, journal notes and tasks. Every change is scoped like the
+ * client, versioned where two people may edit at once, and audited (codes and field names only).
+ */
+export function createClientRecordsService(ctx: AppContext) {
+  const { db } = ctx.database;
+  const now = () => ctx.clock.now();
+
+  async function inScope(tx: Executor, actor: Actor, scope: Scope, personId: string): Promise<void> {
+    const person = await tx.selectFrom('person').select('id').where('id', '=', personId).where((eb) => personInScope(eb, actor, scope, now())).executeTakeFirst();
+    if (!person) throw new NotFound();
+  }
+
+  async function audit(tx: Transaction<DB>, actor: Actor, action: string, personId: string, ids: string[], details: Record<string, unknown> = {}) {
+    await appendAudit(tx, actor, { action, objectType: 'person', objectIds: [personId, ...ids], details }, now());
+  }
+
+  function checkExploitation(input: ExploitationInput, problems: FieldProblem[]) {
+    if (!isCountryCode(input.country)) problems.push({ field: 'country', code: 'invalid_choice' });
+    if (input.industry && input.form !== 'forced_labour') problems.push({ field: 'industry', code: 'industry_only_for_labour' });
+    if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) problems.push({ field: 'periodTo', code: 'before_start' });
+  }
+
+  return {
+    /** Changes a client's identity and particulars; a save over a newer version shows what changed. */
+    async updatePerson(actor: Actor, scope: Scope, personId: string, version: number, change: PersonChange) {
+      return withTransaction(db, async (tx) => {
+        await inScope(tx, actor, scope, personId);
+        const current = await tx.selectFrom('person').select(['version', 'residenceStatus', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'birthDateIsEstimate', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality']).where('id', '=', personId).executeTakeFirstOrThrow();
+        if (current.version !== version) {
+          const identity = decryptIdentity(ctx.keyring, personId, current);
+          // What others changed since the version this user read, from the audit trail's field names.
+          const since = await tx
+            .selectFrom('auditEvent')
+            .select('details')
+            .where('action', '=', 'client.update')
+            .where(sql<boolean>`${personId}::text = any(object_ids)`)
+            .where(sql<boolean>`(details->>'version')::int > ${version}`)
+            .execute();
+          const changed = [...new Set(since.flatMap((e) => ((e.details as { fields?: string[] } | null)?.fields ?? [])))];
+          const record = { ...identity, gender: current.gender, nationalities: current.nationalities, languages: current.languages, interpreterNeeded: current.interpreterNeeded, residenceStatus: current.residenceStatus, birthDateIsEstimate: current.birthDateIsEstimate, version: current.version };
+          throw new AppError(409, 'conflict', {}, [], { current: record, changed });
+        }
+        await updatePerson(tx, ctx.keyring, personId, change, actor.userId);
+        if (change.residenceStatus && change.residenceStatus !== current.residenceStatus) {
+          await tx.insertInto('residenceStatusChange').values({ personId, status: change.residenceStatus, changedAt: now(), changedBy: actor.userId }).execute();
+        }
+        await audit(tx, actor, 'client.update', personId, [], { fields: Object.keys(change), version: current.version + 1 });
+        return tx.selectFrom('person').select(['id', 'version']).where('id', '=', personId).executeTakeFirstOrThrow();
+      });
+    },
+
+    async addExploitation(actor: Actor, scope: Scope, personId: string, input: ExploitationInput) {
+      const problems: FieldProblem[] = [];
+      checkExploitation(input, problems);
+      if (problems.length) throw new ValidationFailed(problems);
+      return withTransaction(db, async (tx) => {
+        await inScope(tx, actor, scope, personId);
+        const row = await tx.insertInto('exploitation').values({ ...input, ref: null, personId }).returning(['id', 'version']).executeTakeFirstOrThrow();
+        await audit(tx, actor, 'exploitation.create', personId, [row.id], { form: input.form, country: input.country });
+        return row;
+      });
+    },
+
+    async updateExploitation(actor: Actor, scope: Scope, id: string, version: number, input: ExploitationInput) {
+      const problems: FieldProblem[] = [];
+      checkExploitation(input, problems);
+      if (problems.length) throw new ValidationFailed(problems);
+      return withTransaction(db, async (tx) => {
+        const row = await tx.selectFrom('exploitation').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new NotFound();
+        await inScope(tx, actor, scope, row.personId);
+        if (row.version !== version) throw new StaleVersion(row);
+        await tx.updateTable('exploitation').set({ ...input, updatedAt: now(), version: version + 1 }).where('id', '=', id).execute();
+        // The history of an exploitation record: its codes before and after (no identifying data).
+        const before = { form: row.form, isPrimary: row.isPrimary, country: row.country, industry: row.industry, periodFrom: row.periodFrom, periodTo: row.periodTo, residenceStatus: row.residenceStatus };
+        await audit(tx, actor, 'exploitation.update', row.personId, [id], { before, after: input });
+        return { id, version: version + 1 };
+      });
+    },
+
+    async removeExploitation(actor: Actor, scope: Scope, id: string, version: number) {
+      return withTransaction(db, async (tx) => {
+        const row = await tx.selectFrom('exploitation').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new NotFound();
+        await inScope(tx, actor, scope, row.personId);
+        if (row.version !== version) throw new StaleVersion(row);
+        await tx.deleteFrom('exploitation').where('id', '=', id).execute();
+        await audit(tx, actor, 'exploitation.delete', row.personId, [id], { before: { form: row.form, isPrimary: row.isPrimary, country: row.country, industry: row.industry } });
+      });
+    },
+
+    async addService(actor: Actor, scope: Scope, personId: string, input: ServiceInput) {
+      if (input.endDate && input.endDate < input.startDate) throw new ValidationFailed([{ field: 'endDate', code: 'before_start' }]);
+      return withTransaction(db, async (tx) => {
+        await inScope(tx, actor, scope, personId);
+        const row = await tx.insertInto('service').values({ ...input, ref: null, personId }).returning(['id', 'version']).executeTakeFirstOrThrow();
+        await audit(tx, actor, 'service.create', personId, [row.id], { type: input.type });
+        return row;
+      });
+    },
+
+    async updateService(actor: Actor, scope: Scope, id: string, version: number, input: ServiceInput) {
+      if (input.endDate && input.endDate < input.startDate) throw new ValidationFailed([{ field: 'endDate', code: 'before_start' }]);
+      return withTransaction(db, async (tx) => {
+        const row = await tx.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new NotFound();
+        await inScope(tx, actor, scope, row.personId);
+        if (row.version !== version) throw new StaleVersion(row);
+        await tx.updateTable('service').set({ ...input, updatedAt: now(), version: version + 1 }).where('id', '=', id).execute();
+        await audit(tx, actor, 'service.update', row.personId, [id], { before: { type: row.type, provider: row.provider, startDate: row.startDate, endDate: row.endDate }, after: input });
+        return { id, version: version + 1 };
+      });
+    },
+
+    /** The assessment of service needs, as a whole: one answer per service type. */
+    async assessNeeds(actor: Actor, scope: Scope, personId: string, needs: { type: string; needed: boolean }[]) {
+      return withTransaction(db, async (tx) => {
+        await inScope(tx, actor, scope, personId);
+        const on = officeDate(now());
+        for (const need of needs) {
+          await tx
+            .insertInto('serviceNeed')
+            .values({ personId, type: need.type, needed: need.needed, assessedOn: on, assessedBy: actor.userId })
+            .onConflict((oc) => oc.columns(['personId', 'type']).doUpdateSet({ needed: need.needed, assessedOn: on, assessedBy: actor.userId }))
+            .execute();
+        }
+        await audit(tx, actor, 'service_need.assess', personId, [], { needed: needs.filter((n) => n.needed).map((n) => n.type) });
+        return tx.selectFrom('serviceNeed').select(['type', 'needed', 'assessedOn']).where('personId', '=', personId).orderBy('type').execute();
+      });
+    },
+
+    async addNote(actor: Actor, scope: Scope, personId: string, body: string, correctsId: string | null) {
+      return withTransaction(db, async (tx) => {
+        await inScope(tx, actor, scope, personId);
+        if (correctsId) {
+          const earlier = await tx.selectFrom('journalNote').select('personId').where('id', '=', correctsId).executeTakeFirst();
+          if (!earlier || earlier.personId !== personId) throw new ValidationFailed([{ field: 'correctsId', code: 'not_found' }]);
+        }
+        const id = crypto.randomUUID();
+        await tx.insertInto('journalNote').values({ id, personId, body: ctx.keyring.encrypt(noteBinding(id), body), authorId: actor.userId!, writtenAt: now(), correctedAt: null, correctsId }).execute();
+        await audit(tx, actor, 'note.create', personId, [id], correctsId ? { corrects: correctsId } : {});
+        return { id, version: 1 };
+      });
+    },
+
+    /** The author corrects their note within 24 hours; afterwards only a new note can correct it. */
+    async correctNote(actor: Actor, scope: Scope, id: string, version: number, body: string) {
+      return withTransaction(db, async (tx) => {
+        const note = await tx.selectFrom('journalNote').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!note) throw new NotFound();
+        await inScope(tx, actor, scope, note.personId);
+        if (note.authorId !== actor.userId) throw new AppError(403, 'note_not_yours');
+        if (now().getTime() - note.writtenAt.getTime() > NOTE_CORRECTION_HOURS * 3_600_000) throw new NoteLocked(NOTE_CORRECTION_HOURS);
+        if (note.version !== version) throw new StaleVersion({ id, version: note.version, body: ctx.keyring.decrypt(noteBinding(id), note.body) });
+        await tx.updateTable('journalNote').set({ body: ctx.keyring.encrypt(noteBinding(id), body), correctedAt: now(), version: version + 1 }).where('id', '=', id).execute();
+        await audit(tx, actor, 'note.correct', note.personId, [id]);
+        return { id, version: version + 1 };
+      });
+    },
+
+    async addTask(actor: Actor, scope: Scope, personId: string, input: { title: string; dueOn: string; assigneeId: string }) {
+      return withTransaction(db, async (tx) => {
+        await inScope(tx, actor, scope, personId);
+        const assignee = await tx.selectFrom('staffUser').select('id').where('id', '=', input.assigneeId).where('disabledAt', 'is', null).executeTakeFirst();
+        if (!assignee) throw new ValidationFailed([{ field: 'assigneeId', code: 'not_found' }]);
+        const id = crypto.randomUUID();
+        await tx.insertInto('task').values({ id, personId, title: ctx.keyring.encrypt(taskBinding(id), input.title), dueOn: input.dueOn, assigneeId: input.assigneeId, createdBy: actor.userId!, createdAt: now(), doneAt: null }).execute();
+        await audit(tx, actor, 'task.create', personId, [id], { dueOn: input.dueOn });
+        return { id, version: 1 };
+      });
+    },
+
+    async completeTask(actor: Actor, scope: Scope, id: string, version: number) {
+      return withTransaction(db, async (tx) => {
+        const task = await tx.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!task) throw new NotFound();
+        await inScope(tx, actor, scope, task.personId);
+        if (task.version !== version) throw new StaleVersion({ id, version: task.version, doneAt: task.doneAt });
+        await tx.updateTable('task').set({ doneAt: now(), version: version + 1 }).where('id', '=', id).execute();
+        await audit(tx, actor, 'task.done', task.personId, [id]);
+        return { id, version: version + 1 };
+      });
+    },
+
+    /** My open tasks, soonest first, for the start page. */
+    async myTasks(actor: Actor) {
+      const rows = await db
+        .selectFrom('task')
+        .innerJoin('person', 'person.id', 'task.personId')
+        .select(['task.id', 'task.title', 'task.dueOn', 'task.version', 'person.id as personId', 'person.number as personNumber'])
+        .where('task.assigneeId', '=', actor.userId ?? '00000000-0000-0000-0000-000000000000')
+        .where('task.doneAt', 'is', null)
+        .orderBy('task.dueOn')
+        .limit(200)
+        .execute();
+      return rows.map((r) => ({ id: r.id, title: ctx.keyring.decrypt(taskBinding(r.id), r.title), dueOn: r.dueOn, overdue: r.dueOn < officeDate(now()), version: r.version, person: { id: r.personId, number: r.personNumber } }));
+    },
+
+    /** Everything on the client page besides identity: read in one transaction, a statement per kind. */
+    async details(tx: Executor, personId: string) {
+      const [exploitation, services, needs, notes, tasks, residence, family, decisions] = [
+        await tx.selectFrom('exploitation').select(['id', 'form', 'isPrimary', 'country', 'industry', 'periodFrom', 'periodTo', 'residenceStatus', 'version']).where('personId', '=', personId).orderBy('createdAt').execute(),
+        await tx.selectFrom('service').select(['id', 'type', 'provider', 'startDate', 'endDate', 'version']).where('personId', '=', personId).orderBy('startDate').execute(),
+        await tx.selectFrom('serviceNeed').select(['type', 'needed', 'assessedOn']).where('personId', '=', personId).orderBy('type').execute(),
+        await tx
+          .selectFrom('journalNote as n')
+          .innerJoin('staffUser as u', 'u.id', 'n.authorId')
+          .select(['n.id', 'n.body', 'n.authorId', 'u.name as authorName', 'n.writtenAt', 'n.correctedAt', 'n.correctsId', 'n.version'])
+          .where('n.personId', '=', personId)
+          .orderBy('n.writtenAt', 'desc')
+          .execute(),
+        await tx
+          .selectFrom('task as t')
+          .innerJoin('staffUser as u', 'u.id', 't.assigneeId')
+          .select(['t.id', 't.title', 't.dueOn', 't.assigneeId', 'u.name as assigneeName', 't.doneAt', 't.version'])
+          .where('t.personId', '=', personId)
+          .orderBy('t.dueOn')
+          .execute(),
+        await tx.selectFrom('residenceStatusChange').select(['status', 'changedAt']).where('personId', '=', personId).orderBy('changedAt').execute(),
+        // Children of this person's clientships, and the parent of this person's.
+        await sql<{ relation: 'child' | 'parent'; id: string; number: string }>`
+          select distinct 'child' as relation, c.person_id as id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = c.person_id where parent.person_id = ${personId}
+          union
+          select distinct 'parent', parent.person_id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = parent.person_id where c.person_id = ${personId}
+          order by 3`.execute(tx),
+        await tx.selectFrom('decision').select(['id', 'kind', 'status', 'decidedOn', 'reason', 'periodStart', 'periodEnd', 'applicationId']).where('personId', '=', personId).orderBy('createdAt').execute(),
+      ];
+      return {
+        exploitation,
+        services,
+        needs,
+        notes: notes.map((n) => ({ ...n, body: ctx.keyring.decrypt(noteBinding(n.id), n.body), correctable: now().getTime() - n.writtenAt.getTime() <= NOTE_CORRECTION_HOURS * 3_600_000 })),
+        tasks: tasks.map((t) => ({ ...t, title: ctx.keyring.decrypt(taskBinding(t.id), t.title) })),
+        residenceHistory: residence,
+        children: family.rows.filter((f) => f.relation === 'child').map(({ id, number }) => ({ id, number })),
+        parent: family.rows.find((f) => f.relation === 'parent') ?? null,
+        decisions,
+      };
+    },
+  };
+}
+export type ClientRecordsService = ReturnType<typeof createClientRecordsService>;
