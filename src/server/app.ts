@@ -36,6 +36,7 @@ import { subjectAccessRoutes } from './modules/subject-access/subject-access.rou
 import { createSubjectAccessService } from './modules/subject-access/subject-access.service.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
+import { createAttachmentsService } from './modules/clients/attachments.service.js';
 import { clientRecordsRoutes } from './modules/clients/client-records.routes.js';
 import { createClientRecordsService } from './modules/clients/client-records.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
@@ -93,7 +94,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(ctx, createClientsService(ctx)));
-  await app.register(clientRecordsRoutes(createClientRecordsService(ctx)));
+  await app.register(clientRecordsRoutes(createClientRecordsService(ctx), createAttachmentsService(ctx)));
   await app.register(subjectAccessRoutes(createSubjectAccessService(ctx)));
   await app.register(retentionRoutes(createRetentionService(ctx)));
   await app.register(statisticsRoutes(createStatisticsService(ctx)));

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXPLOITATION_FORMS, INDUSTRIES, RESIDENCE_STATUSES, SERVICE_PROVIDERS, SERVICE_TYPES } from '../../../domain/codes.js';
 import { signedInOf } from '../../access/route-access.js';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentsService } from './attachments.service.js';
 import type { ClientRecordsService } from './client-records.service.js';
 import { PersonChangeSchema, isoDate } from './person.schema.js';
 
@@ -30,8 +31,13 @@ const ServiceInput = z.strictObject({
 });
 
 /** Changes to a client's records: HTTP in and out. */
-export function clientRecordsRoutes(records: ClientRecordsService): FastifyPluginAsyncZod {
+export function clientRecordsRoutes(records: ClientRecordsService, attachments: AttachmentsService): FastifyPluginAsyncZod {
   return async (app) => {
+    // Files arrive as the raw request body; their type is decided from their bytes, not this header.
+    for (const type of [...ATTACHMENT_TYPES, 'application/octet-stream']) {
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1024 * 1024 }, (_request, body, done) => done(null, body));
+    }
+
     const tags = ['clients'];
     const write = { access: { permission: 'clients.write' as const } };
 
@@ -116,6 +122,33 @@ export function clientRecordsRoutes(records: ClientRecordsService): FastifyPlugi
       '/api/tasks/:id/done',
       { config: write, schema: { summary: 'Mark a task done', tags, params, body: z.strictObject({ version }), response: { 200: Saved } } },
       async (request) => records.completeTask(actorOf(request), scopeOf(request), request.params.id, request.body.version),
+    );
+    app.post(
+      '/api/clients/:id/attachments',
+      {
+        config: write,
+        bodyLimit: ATTACHMENT_MAX_BYTES + 1024 * 1024,
+        schema: {
+          summary: 'Upload a file (PDF, JPEG or PNG, at most 10 MB) as the raw body, its name in the X-File-Name header (URL-encoded); image metadata is stripped; stored encrypted',
+          tags,
+          params,
+          headers: z.object({ 'x-file-name': z.string().min(1).max(600) }),
+          response: { 201: z.object({ id: z.string(), mediaType: z.string(), sizeBytes: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const fileName = decodeURIComponent(request.headers['x-file-name']).slice(0, 255);
+        return reply.code(201).send(await attachments.upload(actorOf(request), scopeOf(request), request.params.id, fileName, body));
+      },
+    );
+    app.get(
+      '/api/attachments/:id',
+      { config: { access: { permission: 'clients.read' } }, schema: { summary: 'Download a file (audited)', tags, params, produces: ['application/pdf', 'image/jpeg', 'image/png'] } },
+      async (request, reply) => {
+        const file = await attachments.download(actorOf(request), scopeOf(request), request.params.id);
+        return reply.type(file.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
+      },
     );
     app.get(
       '/api/tasks',

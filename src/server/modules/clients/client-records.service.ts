@@ -245,7 +245,7 @@ export function createClientRecordsService(ctx: AppContext) {
 
     /** Everything on the client page besides identity: read in one transaction, a statement per kind. */
     async details(tx: Executor, personId: string) {
-      const [exploitation, services, needs, notes, tasks, residence, family, decisions] = [
+      const [exploitation, services, needs, notes, tasks, residence, family, decisions, attachments] = [
         await tx.selectFrom('exploitation').select(['id', 'form', 'isPrimary', 'country', 'industry', 'periodFrom', 'periodTo', 'residenceStatus', 'version']).where('personId', '=', personId).orderBy('createdAt').execute(),
         await tx.selectFrom('service').select(['id', 'type', 'provider', 'startDate', 'endDate', 'version']).where('personId', '=', personId).orderBy('startDate').execute(),
         await tx.selectFrom('serviceNeed').select(['type', 'needed', 'assessedOn']).where('personId', '=', personId).orderBy('type').execute(),
@@ -271,6 +271,13 @@ export function createClientRecordsService(ctx: AppContext) {
           select distinct 'parent', parent.person_id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = parent.person_id where c.person_id = ${personId}
           order by 3`.execute(tx),
         await tx.selectFrom('decision').select(['id', 'kind', 'status', 'decidedOn', 'reason', 'periodStart', 'periodEnd', 'applicationId']).where('personId', '=', personId).orderBy('createdAt').execute(),
+        await tx
+          .selectFrom('attachment as a')
+          .innerJoin('staffUser as u', 'u.id', 'a.uploadedBy')
+          .select(['a.id', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.uploadedAt', 'u.name as uploadedByName'])
+          .where('a.personId', '=', personId)
+          .orderBy('a.uploadedAt', 'desc')
+          .execute(),
       ];
       return {
         exploitation,
@@ -282,6 +289,7 @@ export function createClientRecordsService(ctx: AppContext) {
         children: family.rows.filter((f) => f.relation === 'child').map(({ id, number }) => ({ id, number })),
         parent: family.rows.find((f) => f.relation === 'parent') ?? null,
         decisions,
+        attachments: attachments.map((a) => ({ ...a, fileName: ctx.keyring.decrypt({ table: 'attachment', recordId: a.id, field: 'file_name' }, a.fileName) })),
       };
     },
   };

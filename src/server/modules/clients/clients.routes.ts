@@ -40,6 +40,7 @@ const ClientSchema = z
     children: z.array(z.object({ id: z.string(), number: z.string() })),
     parent: z.object({ id: z.string(), number: z.string() }).nullable(),
     decisions: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), decidedOn: z.string().nullable(), reason: z.string().nullable(), periodStart: z.string().nullable(), periodEnd: z.string().nullable(), applicationId: z.string().nullable() })),
+    attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), uploadedAt: z.date(), uploadedByName: z.string() })),
     version: z.number().int(),
   })
   .meta({ id: 'Client' });
