@@ -12,6 +12,7 @@ const SAMPLE_QUERY: Record<string, string> = {
   '/api/statistics/trend': '?ids=applications.received&until=2007',
   '/api/statistics/explain': '?figure=newClients.victims&year=2025',
   '/api/statistics/overview/document': '?year=2025&format=json',
+  '/api/subject-access': '?number=C-99999&reference=DSAR-1',
 };
 
 let t: TestApp;
