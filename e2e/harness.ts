@@ -5,7 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { generate } from 'otplib';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -115,4 +116,49 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+export interface StaffUser {
+  email: string;
+  name: string;
+  roles: string[];
+  offices?: string[];
+}
+
+/** Adds a staff account with the CLI (before the server starts) and returns its one-time set-up link. */
+export function addStaffUser(installation: Installation, user: StaffUser): string {
+  const args = ['users', 'add', '--email', user.email, '--name', user.name, '--role', ...user.roles];
+  if (user.offices?.length) args.push('--office', ...user.offices);
+  const added = suoja(installation, args);
+  const link = added.stdout.match(/http:\/\/\S+\/setup#\S+/)?.[0];
+  if (added.status !== 0 || !link) throw new Error(`could not add ${user.email}:\n${added.stdout}${added.stderr}`);
+  return link;
+}
+
+/**
+ * A browser context signed in as the owner of a set-up link. The password and the TOTP enrolment
+ * go through the API, in the page so that the session cookie lands in the context; the set-up
+ * pages themselves are tested in identity.e2e.ts.
+ */
+export async function signedInContext(browser: Browser, app: ServedApp, link: string, options: { locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', timezoneId: options.timezoneId ?? 'Europe/Helsinki', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/sign-in`);
+  const post = (path: string, body: unknown) =>
+    page.evaluate(
+      async ({ path, body }) => {
+        const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as unknown };
+      },
+      { path, body },
+    );
+  const token = new URL(link).hash.slice(1);
+  const setUp = await post('/api/auth/setup', { token, password: `e2e salasana ${token.slice(0, 8)}` });
+  if (setUp.status !== 200) throw new Error(`set-up failed: ${JSON.stringify(setUp)}`);
+  const enrolment = await page.evaluate(async () => (await (await fetch('/api/auth/enrolment')).json()) as { secret: string });
+  const code = await generate({ secret: enrolment.secret, epoch: Math.floor(Date.now() / 1000) });
+  const done = await post('/api/auth/enrolment', { code });
+  if (done.status !== 200) throw new Error(`enrolment failed: ${JSON.stringify(done)}`);
+  await page.close();
+  return context;
 }

@@ -405,6 +405,20 @@ export function createApplicationsService(ctx: AppContext) {
       });
     },
 
+    /** Possible duplicates of an application's applicant, searched with their stored identity so that no name reaches the browser. */
+    async similarToApplicant(actor: Actor, scope: Scope, id: string) {
+      return withTransaction(db, async (tx) => {
+        const row = await findInScope(tx, actor, scope, id);
+        if (!row) throw new NotFound();
+        const person = await tx.selectFrom('person').select(['id', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'nationalities']).where('id', '=', row.personId).executeTakeFirstOrThrow();
+        const children = await tx.selectFrom('applicationChild').select('personId').where('applicationId', '=', id).execute();
+        const identity = decryptIdentity(ctx.keyring, person.id, person);
+        const found = await findSimilarPersons(tx, ctx.keyring, { givenNames: identity.givenNames, familyName: identity.familyName, birthDate: identity.birthDate, nationalities: person.nationalities, excludeIds: [person.id, ...children.map((c) => c.personId)] });
+        await appendAudit(tx, actor, { action: 'person.match', objectType: 'person', objectIds: found.map((p) => p.id), details: { count: found.length, application: id } }, now());
+        return found;
+      });
+    },
+
     /** Possible duplicates of a person typed in a form; candidates are shown masked and the search is audited. */
     async similar(actor: Actor, query: SimilarPersonQuery) {
       return withTransaction(db, async (tx) => {

@@ -183,7 +183,12 @@ describe(`applications (${TEST_ENGINE})`, () => {
     expect((await post(t.app, '/api/persons/similar', { givenNames: 'Olena' }, helpline.cookie)).statusCode).toBe(403);
 
     const second = await newApplication({ person: { givenNames: 'Olena', familyName: 'Kovalenco', gender: 'female', nationalities: ['UA'] } });
+    // From the application page: the applicant's stored identity is searched, nothing is typed again.
+    const fromPage = await post(t.app, `/api/applications/${second.id}/similar`, undefined, caseworker.cookie);
+    expect(fromPage.statusCode, fromPage.body).toBe(200);
+    expect(fromPage.json().persons.map((p: { id: string }) => p.id)).toContain(existing);
     const duplicate = await application(second.id);
+    expect(fromPage.json().persons.map((p: { id: string }) => p.id)).not.toContain(duplicate.person.id);
     const linked = await post(t.app, `/api/applications/${second.id}/link-person`, { version: duplicate.version, personId: existing }, caseworker.cookie);
     expect(linked.statusCode, linked.body).toBe(200);
     expect(linked.json().person.id).toBe(existing);
@@ -324,6 +329,10 @@ describe(`work lists (${TEST_ENGINE})`, () => {
     expect(overdue).toContainEqual(expect.objectContaining({ id: mine.id, overdue: true }));
     expect((await get(t.app, '/api/applications?list=overdue', tampere.cookie)).json().applications).toEqual([]);
     expect((await get(t.app, '/api/worklists', decider.cookie)).json()).toHaveProperty('awaitingDecision');
+    // One's own proposals are not awaiting one's decision.
+    const own = (await get(t.app, '/api/worklists', both.cookie)).json().awaitingDecision;
+    const awaitingAll = (await get(t.app, '/api/decisions/awaiting', both.cookie)).json().decisions;
+    expect(own).toBe(awaitingAll.filter((d: { ownProposal: boolean }) => !d.ownProposal).length);
     expect((await get(t.app, '/api/worklists', helpline.cookie)).json()).toEqual({});
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { signedInOf } from '../../access/route-access.js';
 import type { AppContext } from '../../context.js';
 import { NotFound } from '../../http/errors.js';
+import { recordVersion } from '../../http/schemas.js';
 import { isoDate } from '../clients/person.schema.js';
 import type { ApplicationsService } from './applications.service.js';
 import type { DecisionsService } from './decisions.service.js';
@@ -102,7 +103,7 @@ export function intakeRoutes(ctx: AppContext, { helpline, applications, decision
           summary: 'Change the status by hand: under assessment, withdrawn, lapsed, or back to received',
           tags,
           params,
-          body: z.strictObject({ version: z.number().int().min(1), status: z.enum(['received', 'under_assessment', 'withdrawn', 'lapsed']) }),
+          body: z.strictObject({ version: recordVersion, status: z.enum(['received', 'under_assessment', 'withdrawn', 'lapsed']) }),
           response: { 200: ApplicationSchema },
         },
       },
@@ -112,9 +113,17 @@ export function intakeRoutes(ctx: AppContext, { helpline, applications, decision
       '/api/applications/:id/link-person',
       {
         config: { access: { permission: 'applications.write' } },
-        schema: { summary: 'This is the same person: move the application to an existing person record', tags, params, body: z.strictObject({ version: z.number().int().min(1), personId: z.uuid() }), response: { 200: ApplicationSchema } },
+        schema: { summary: 'This is the same person: move the application to an existing person record', tags, params, body: z.strictObject({ version: recordVersion, personId: z.uuid() }), response: { 200: ApplicationSchema } },
       },
       async (request) => applications.linkPerson(actorOf(request), scopeOf(request), request.params.id, request.body.personId, request.body.version),
+    );
+    app.post(
+      '/api/applications/:id/similar',
+      {
+        config: { access: { permission: 'applications.write' } },
+        schema: { summary: 'Possible duplicates of the applicant, searched with their stored identity (masked, audited)', tags, params, response: { 200: z.object({ persons: z.array(SimilarPersonSchema) }) } },
+      },
+      async (request) => ({ persons: await applications.similarToApplicant(actorOf(request), scopeOf(request), request.params.id) }),
     );
     app.post(
       '/api/persons/similar',
@@ -162,13 +171,13 @@ export function intakeRoutes(ctx: AppContext, { helpline, applications, decision
       '/api/decisions/:id/decide',
       {
         config: { access: { permission: 'decisions.take' } },
-        schema: { summary: 'Take the proposed decision: applies it and writes the letter', tags: dtags, params, body: z.strictObject({ version: z.number().int().min(1), decidedOn: isoDate }), response: { 200: DecisionSchema } },
+        schema: { summary: 'Take the proposed decision: applies it and writes the letter', tags: dtags, params, body: z.strictObject({ version: recordVersion, decidedOn: isoDate }), response: { 200: DecisionSchema } },
       },
       async (request) => decisions.take(actorOf(request), request.params.id, request.body),
     );
     app.post(
       '/api/decisions/:id/return',
-      { config: { access: { permission: 'decisions.take' } }, schema: { summary: 'Send a proposal back to be prepared again', tags: dtags, params, body: z.strictObject({ version: z.number().int().min(1) }), response: { 200: DecisionSchema } } },
+      { config: { access: { permission: 'decisions.take' } }, schema: { summary: 'Send a proposal back to be prepared again', tags: dtags, params, body: z.strictObject({ version: recordVersion }), response: { 200: DecisionSchema } } },
       async (request) => decisions.returnProposal(actorOf(request), request.params.id, request.body.version),
     );
     app.put(

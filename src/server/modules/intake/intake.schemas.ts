@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPEAL_OUTCOMES, APPLICATION_CHANNELS, APPLICATION_STATUSES, DECISION_KINDS, HELPLINE_CALLERS, HELPLINE_CHANNELS, HELPLINE_TOPICS, isLanguageCode } from '../../../domain/codes.js';
 import { PersonChangeSchema, PersonInputSchema, isoDate } from '../clients/person.schema.js';
+import { recordVersion } from '../../http/schemas.js';
 
 const masked = z.object({ givenNames: z.string().nullable(), familyName: z.string().nullable() });
 const staffRef = z.object({ id: z.string(), name: z.string() }).nullable();
@@ -52,7 +53,7 @@ export const NewApplicationSchema = z.strictObject({
 });
 
 export const ApplicationChangeSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: recordVersion,
   receivedOn: isoDate.optional(),
   channel: z.enum(APPLICATION_CHANNELS).optional(),
   summary: z.string().trim().max(10_000).nullable().optional(),
@@ -174,7 +175,7 @@ export const DecisionProposalSchema = z.strictObject({
 });
 
 export const AppealSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: recordVersion,
   lodgedOn: isoDate,
   outcome: z.enum(APPEAL_OUTCOMES),
   decidedOn: isoDate.nullable().default(null),

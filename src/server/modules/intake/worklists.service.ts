@@ -66,7 +66,13 @@ export function createWorklistsService(ctx: AppContext) {
         counts.reflectionEnding = Number((await endingPeriods(actor).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       }
       if (scopeFor(actor.roles, 'decisions.take')) {
-        const row = await db.selectFrom('decision').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'proposed').executeTakeFirstOrThrow();
+        // Not one's own proposals: nobody decides what they proposed.
+        const row = await db
+          .selectFrom('decision')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '=', 'proposed')
+          .where((eb) => eb.or([eb('proposedBy', 'is', null), eb('proposedBy', '<>', userId)]))
+          .executeTakeFirstOrThrow();
         counts.awaitingDecision = Number(row.n);
       }
       return counts;

@@ -6,6 +6,7 @@ import { styled } from 'styled-components';
 import { tokens } from '../../components/theme';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useMe } from '../../auth/session';
+import { CaseworkPanels } from '../clients/StartPanels';
 import { WorklistCards } from '../intake/WorklistCards';
 
 interface Health {
@@ -110,6 +111,7 @@ export function StartPage() {
       </Heading>
       <Paragraph mb="xl">{t('start.intro')}</Paragraph>
       {me.data && <WorklistCards />}
+      {me.data && <CaseworkPanels />}
       <HealthPanel />
     </>
   );
