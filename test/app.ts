@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../src/server/app.js';
 import { ManualClock, type Clock } from '../src/server/clock.js';
 import { loadConfig, type Config } from '../src/server/config.js';
@@ -18,8 +19,12 @@ export interface TestApp {
 }
 
 /** The application over a fresh database, for `app.inject` tests. Time stands still until moved. */
-export async function createTestApp(overrides: Partial<Config> = {}, clock: Clock = new ManualClock(new Date()), options: { onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(options);
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  clock: Clock = new ManualClock(new Date()),
+  options: { onQuery?: (sql: string) => void; logger?: Logger } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     database: database.databaseConfig,
@@ -27,7 +32,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, clock: Cloc
   };
   const keyring = await KeyRing.open(database.db, randomBytes(32));
   const ctx: AppContext = { config, database, keyring, clock, version: VERSION };
-  const app = await buildApp(ctx, { webDir: '/nonexistent-web-dir' });
+  const app = await buildApp(ctx, { webDir: '/nonexistent-web-dir', ...(options.logger ? { logger: options.logger } : {}) });
   await app.ready();
   return {
     app,

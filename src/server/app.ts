@@ -13,7 +13,8 @@ import {
 import { markRoutesPublic, registerRouteAccess } from './access/route-access.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './http/error-handler.js';
-import { registerSecurity } from './http/security.js';
+import { answerUnroutableUrl, registerSecurity } from './http/security.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { registerWebApp } from './http/web.js';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
@@ -37,6 +38,7 @@ import { createSubjectAccessService } from './modules/subject-access/subject-acc
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { createAttachmentsService } from './modules/clients/attachments.service.js';
+import { clientExportRoutes } from './modules/clients/client-export.routes.js';
 import { clientRecordsRoutes } from './modules/clients/client-records.routes.js';
 import { createClientRecordsService } from './modules/clients/client-records.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
@@ -58,6 +60,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     trustProxy: false,
+    frameworkErrors: answerUnroutableUrl,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // Order matters: headers and the Origin check first, then who is asking.
   registerErrorHandling(app);
   await registerSecurity(app, ctx.config.publicOrigin);
+  registerTextGuard(app);
   await app.register(cookie);
   const auth = createAuthService(ctx);
   registerRouteAccess(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], metaOf(request)));
@@ -94,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes(ctx, createUsersService(ctx)));
   await app.register(auditRoutes(ctx));
   await app.register(clientsRoutes(ctx, createClientsService(ctx)));
+  await app.register(clientExportRoutes(ctx));
   await app.register(clientRecordsRoutes(createClientRecordsService(ctx), createAttachmentsService(ctx)));
   await app.register(subjectAccessRoutes(createSubjectAccessService(ctx)));
   await app.register(retentionRoutes(createRetentionService(ctx)));

@@ -15,7 +15,7 @@ export interface OpenedContext extends AppContext {
 
 /** Everything a server or a command needs: the database (migrated), the keys, the clock. */
 export async function openContext(config: Config, logger: Logger, options: { clock?: Clock } = {}): Promise<OpenedContext> {
-  const database = await connectDatabase(config.database, { onIdleError: (err) => logger.warn({ err }, 'an idle database connection failed; it will be replaced') });
+  const database = await connectDatabase(config.database, { onIdleError: (err) => logger.warn({ err }, 'a database connection failed; it will be replaced') });
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');

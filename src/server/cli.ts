@@ -1,4 +1,5 @@
 import { registerKeysCommand } from './crypto/keys.command.js';
+import { registerBackupCommands } from './backup/backup.command.js';
 import { registerRetentionCommand } from './modules/retention/retention.command.js';
 import { DataDirInUse } from './db/data-dir-lock.js';
 import { Command, CommanderError, Option } from 'commander';
@@ -129,6 +130,7 @@ export function buildCli(): Command {
   registerRetentionCommand(program);
   registerKeysCommand(program);
   registerExchangeCommands(program);
+  registerBackupCommands(program);
 
   return program;
 }

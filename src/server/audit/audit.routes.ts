@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedInOf } from '../access/route-access.js';
 import type { AppContext } from '../context.js';
+import { isoDate } from '../modules/clients/person.schema.js';
 import { createAuditService } from './audit.service.js';
 
 const EventSchema = z.object({
@@ -18,8 +19,6 @@ const EventSchema = z.object({
   outcome: z.enum(['success', 'denied', 'failure']),
   address: z.string().nullable(),
 });
-
-const isoDate = z.iso.date();
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const audit = createAuditService(ctx);

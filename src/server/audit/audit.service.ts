@@ -26,8 +26,9 @@ export function createAuditService(ctx: AppContext) {
           .select(['e.seq', 'e.at', 'e.actorId', 'u.name as actorName', 'e.actorKind', 'e.actorRoles', 'e.action', 'e.objectType', 'e.objectIds', 'e.reason', 'e.outcome', 'e.address'])
           .orderBy('e.seq', 'desc')
           .limit(filter.limit + 1);
-        if (filter.from) q = q.where('e.at', '>=', new Date(`${filter.from}T00:00:00Z`));
-        if (filter.to) q = q.where('e.at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000));
+        // Day bounds computed by the database: the day after 9999-12-31 is beyond what a JavaScript date serialises.
+        if (filter.from) q = q.where('e.at', '>=', sql<Date>`(${filter.from}::date)::timestamp at time zone 'UTC'`);
+        if (filter.to) q = q.where('e.at', '<', sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
         if (filter.actorId) q = q.where('e.actorId', '=', filter.actorId);
         if (filter.action) q = q.where('e.action', '=', filter.action);
         if (filter.objectId) q = q.where('e.objectIds', '@>', sql.val([filter.objectId]));

@@ -23,7 +23,7 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 export interface ConnectOptions {
-  /** Told of errors on idle pooled connections (a restarted server, a dropped connection); the pool replaces them. */
+  /** Told of errors on pooled connections, idle or in use (a restarted server, a dropped connection); the pool replaces them. */
   onIdleError?: (error: Error) => void;
   /** Told of every statement sent, e.g. to count the queries one request makes. */
   onQuery?: (sql: string) => void;
@@ -44,6 +44,18 @@ export async function connectDatabase(config: DatabaseConfig, options: ConnectOp
     });
     // Without a listener an idle connection's error would end the whole process.
     pool.on('error', (error) => options.onIdleError?.(error));
+    // The pool listens only while a connection is idle: one that the server ends while a request
+    // holds it (a restarted or crashed server, between two statements of a transaction) emits its
+    // error with no listener and would end the process too. With this one the request fails, and
+    // the broken connection is dropped when it is released.
+    const inUse = new WeakSet<pg.PoolClient>();
+    pool.on('acquire', (client) => inUse.add(client));
+    pool.on('release', (_error, client) => inUse.delete(client));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        if (inUse.has(client)) options.onIdleError?.(error);
+      });
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

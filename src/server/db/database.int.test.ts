@@ -56,6 +56,20 @@ describe(`the database layer (${TEST_ENGINE})`, () => {
     expect(rows[0]!.one).toBe(1);
   });
 
+  it.runIf(TEST_ENGINE === 'postgres')('survives the server ending a connection in the middle of a transaction', async () => {
+    await expect(
+      withTransaction(database.db, async (tx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
+        await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(database.db);
+        // The connection ends while the transaction holds it between two statements.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sql`update counter set value = value + 1 where id = 1`.execute(tx);
+      }),
+    ).rejects.toThrow();
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+    expect(rows[0]!.one).toBe(1);
+  });
+
   it('returns dates as plain YYYY-MM-DD strings and counts as numbers on both engines', async () => {
     const { rows } = await sql<{ d: string; n: number; ts: Date }>`select '2025-12-31'::date as d, count(*) as n, now() as ts from counter`.execute(database.db);
     expect(rows[0]).toMatchObject({ d: '2025-12-31', n: 1 });

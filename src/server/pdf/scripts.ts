@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import anyAscii from 'any-ascii';
-import { fontFile, inSubset } from '../statistics/render/fonts.js';
+import { fontFile, inSubset, printableText } from '../statistics/render/fonts.js';
 
 const require = createRequire(import.meta.url);
 const EXTRA_SUBSETS = ['vietnamese', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
@@ -52,8 +52,7 @@ export function scriptRuns(text: string): { subset: ScriptSubset; text: string }
     if (last && last.subset === subset) last.text += part;
     else runs.push({ subset, text: part });
   };
-  // The narrow no-break space is in latin's declared range but not in its glyphs.
-  for (const ch of text.normalize('NFC').replace(/\u202f/g, '\u00a0')) {
+  for (const ch of printableText(text.normalize('NFC'))) {
     const subset = subsetOf(ch.codePointAt(0)!);
     if (subset) {
       push(subset, ch);

@@ -148,3 +148,70 @@ export function previewDocumentUrl(query: PeriodQuery, lang: DocumentLanguage, f
 export function releaseDocumentUrl(id: string, lang: string, format: DocumentFormat): string {
   return withQuery(`/api/statistics/releases/${encodeURIComponent(id)}/document`, { lang, format });
 }
+
+/** The records behind a figure, by their pseudonymous references and non-identifying facts. */
+export interface Explanation {
+  figure: string;
+  count: number;
+  records: { ref: string; facts: Record<string, string | number | null> }[];
+}
+
+/** Lists the records behind a figure; the server records every look in the audit trail. */
+export function explainFigure(figure: string, period: Period, signal?: AbortSignal) {
+  return api<Explanation>('/api/statistics/explain', {
+    query: { figure, year: period.year, half: period.half },
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** The international reports: the EU data-collection tables and CTDC microdata. */
+export const INTERNATIONAL_STANDARDS = ['eu', 'ctdc'] as const;
+export type InternationalStandard = (typeof INTERNATIONAL_STANDARDS)[number];
+export const INTERNATIONAL_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type InternationalFormat = (typeof INTERNATIONAL_FORMATS)[number];
+/** CTDC's practice: every combination of values is shared by at least this many victims. */
+export const CTDC_K = 11;
+
+export function internationalUrl(standard: InternationalStandard, year: number, format: InternationalFormat, threshold?: number): string {
+  return withQuery(`/api/statistics/international/${standard}`, { year, format, threshold: standard === 'eu' ? threshold : undefined });
+}
+
+export interface Contact {
+  name: string;
+  title: string;
+  phone: string;
+  email: string;
+}
+
+export interface LanguageTexts {
+  introduction: string[];
+  contacts: Contact[];
+}
+
+export type OrganisationTexts = Record<DocumentLanguage, LanguageTexts>;
+
+export interface StoredOrganisationTexts {
+  texts: OrganisationTexts;
+  /** 0 while nothing has been saved and the defaults are shown. */
+  version: number;
+  updatedAt: string | null;
+}
+
+export const organisationTextsQueryKey = ['statistics', 'organisation-texts'] as const;
+const ORGANISATION_TEXTS_URL = '/api/statistics/organisation-texts';
+
+export function fetchOrganisationTexts(): Promise<StoredOrganisationTexts> {
+  return api<StoredOrganisationTexts>(ORGANISATION_TEXTS_URL);
+}
+
+export function saveOrganisationTexts(version: number, texts: OrganisationTexts): Promise<StoredOrganisationTexts> {
+  return api<StoredOrganisationTexts>(ORGANISATION_TEXTS_URL, { method: 'PUT', body: { version, texts } });
+}
+
+/** The saved texts sent with a 409 conflict. */
+export function organisationConflictCurrent(value: unknown): StoredOrganisationTexts | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (!('version' in value) || typeof value.version !== 'number') return null;
+  if (!('texts' in value) || typeof value.texts !== 'object' || value.texts === null) return null;
+  return value as StoredOrganisationTexts;
+}

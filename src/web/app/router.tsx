@@ -5,6 +5,8 @@ import { SessionsPage } from '../features/account/SessionsPage';
 import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ClientViewersPage } from '../features/audit/ClientViewersPage';
+import { ClientPage } from '../features/clients/ClientPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
 import { EnrolPage } from '../features/auth/EnrolPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { SetupPage } from '../features/auth/SetupPage';
@@ -18,6 +20,7 @@ import { HelplinePage } from '../features/intake/HelplinePage';
 import { NewApplicationPage } from '../features/intake/NewApplicationPage';
 import { ReflectionPeriodsPage } from '../features/intake/ReflectionPeriodsPage';
 import { StartPage } from '../features/start/StartPage';
+import { OrganisationTextsPage } from '../features/statistics/OrganisationTextsPage';
 import { ReleasesPage } from '../features/statistics/ReleasesPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { UserEditPage } from '../features/users/UserEditPage';
@@ -59,6 +62,10 @@ export const router = createBrowserRouter([
                 path: 'statistics/releases',
                 element: <RequireAbility ability="statistics.read"><ReleasesPage /></RequireAbility>,
               },
+              {
+                path: 'statistics/organisation',
+                element: <RequireAbility ability="statistics.publish"><OrganisationTextsPage /></RequireAbility>,
+              },
               { path: 'helpline', element: <RequireAbility ability="helpline.log"><HelplinePage /></RequireAbility> },
               { path: 'applications', element: <RequireAbility ability="applications.read"><ApplicationsPage /></RequireAbility> },
               {
@@ -68,6 +75,8 @@ export const router = createBrowserRouter([
               { path: 'applications/:id', element: <RequireAbility ability="applications.read"><ApplicationPage /></RequireAbility> },
               { path: 'decisions', element: <RequireAbility ability="decisions.take"><DecisionsAwaitingPage /></RequireAbility> },
               { path: 'decisions/:id', element: <RequireAbility ability="applications.read"><DecisionPage /></RequireAbility> },
+              { path: 'clients', element: <RequireAbility ability="clients.read"><ClientsPage /></RequireAbility> },
+              { path: 'clients/:id', element: <RequireAbility ability="clients.read"><ClientPage /></RequireAbility> },
               {
                 path: 'reflection-periods',
                 element: <RequireAbility ability="applications.read"><ReflectionPeriodsPage /></RequireAbility>,

@@ -45,6 +45,7 @@ export function MainNav() {
   const { t } = useTranslation();
   const { t: tLetters } = useTranslation('letters');
   const { t: tIntake } = useTranslation('intake');
+  const { t: tClients } = useTranslation('clients');
   const me = useMe();
   if (!me.data) return null;
 
@@ -53,6 +54,7 @@ export function MainNav() {
     { to: '/helpline', label: tIntake('nav.helpline'), ability: 'helpline.log', end: false },
     { to: '/applications', label: tIntake('nav.applications'), ability: 'applications.read', end: false },
     { to: '/decisions', label: tIntake('nav.decisions'), ability: 'decisions.take', end: false },
+    { to: '/clients', label: tClients('nav'), ability: 'clients.read', end: false },
     { to: '/admin/users', label: t('nav.users'), ability: 'users.manage', end: false },
     { to: '/admin/letter-templates', label: tLetters('nav'), ability: 'settings.manage', end: false },
     { to: '/alerts', label: t('nav.alerts'), ability: 'alerts.read', end: false },

@@ -3,15 +3,30 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXPLOITATION_FORMS, INDUSTRIES, RESIDENCE_STATUSES, SERVICE_PROVIDERS, SERVICE_TYPES } from '../../../domain/codes.js';
 import { signedInOf } from '../../access/route-access.js';
+import { ValidationFailed } from '../../http/errors.js';
+import { INT4_MAX, recordVersion } from '../../http/schemas.js';
+import { hasUnstorableText } from '../../http/text-guard.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentsService } from './attachments.service.js';
 import type { ClientRecordsService } from './client-records.service.js';
 import { PersonChangeSchema, isoDate } from './person.schema.js';
 
 const params = z.object({ id: z.uuid() });
-const version = z.number().int().min(1);
+const version = recordVersion;
 const scopeOf = (request: FastifyRequest) => request.scope ?? 'own';
 const actorOf = (request: FastifyRequest) => signedInOf(request).actor;
 const Saved = z.object({ id: z.string(), version: z.number() });
+/** The file name of the X-File-Name header (URL-encoded UTF-8), at most 255 characters. */
+function fileNameOf(header: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    throw new ValidationFailed([{ field: 'x-file-name', code: 'invalid_format' }]);
+  }
+  if (hasUnstorableText(name)) throw new ValidationFailed([{ field: 'x-file-name', code: 'invalid_characters' }]);
+  // By code point, so that a character outside the BMP is never cut in half.
+  return [...name].slice(0, 255).join('');
+}
 const periodText = z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().default(null);
 
 const ExploitationInput = z.strictObject({
@@ -64,10 +79,10 @@ export function clientRecordsRoutes(records: ClientRecordsService, attachments: 
     );
     app.delete(
       '/api/exploitation/:id',
-      { config: write, schema: { summary: 'Remove an exploitation record', tags, params, querystring: z.strictObject({ version: z.coerce.number().int().min(1) }) } },
+      { config: write, schema: { summary: 'Remove an exploitation record', tags, params, querystring: z.strictObject({ version: z.coerce.number().int().min(1).max(INT4_MAX) }), response: { 204: z.null() } } },
       async (request, reply) => {
         await records.removeExploitation(actorOf(request), scopeOf(request), request.params.id, request.query.version);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
     app.post(
@@ -138,7 +153,7 @@ export function clientRecordsRoutes(records: ClientRecordsService, attachments: 
       },
       async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const fileName = decodeURIComponent(request.headers['x-file-name']).slice(0, 255);
+        const fileName = fileNameOf(request.headers['x-file-name']);
         return reply.code(201).send(await attachments.upload(actorOf(request), scopeOf(request), request.params.id, fileName, body));
       },
     );
@@ -149,6 +164,18 @@ export function clientRecordsRoutes(records: ClientRecordsService, attachments: 
         const file = await attachments.download(actorOf(request), scopeOf(request), request.params.id);
         return reply.type(file.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
       },
+    );
+    app.get(
+      '/api/notes/recent',
+      {
+        config: write,
+        schema: {
+          summary: 'The journal notes I wrote most recently (10), newest first (audited)',
+          tags,
+          response: { 200: z.object({ notes: z.array(z.object({ id: z.string(), body: z.string(), writtenAt: z.date(), correctedAt: z.date().nullable(), correctsId: z.string().nullable(), person: z.object({ id: z.string(), number: z.string() }) })) }) },
+        },
+      },
+      async (request) => ({ notes: await records.recentNotes(actorOf(request), scopeOf(request)) }),
     );
     app.get(
       '/api/tasks',

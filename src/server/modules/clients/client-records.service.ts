@@ -15,6 +15,8 @@ import { decryptIdentity, updatePerson } from './persons.repository.js';
 
 /** Hours within which the author may still correct a journal note in place. */
 export const NOTE_CORRECTION_HOURS = 24;
+/** Notes on the start page. */
+export const RECENT_NOTES = 10;
 
 export interface ExploitationInput {
   form: string;
@@ -241,6 +243,24 @@ export function createClientRecordsService(ctx: AppContext) {
         .limit(200)
         .execute();
       return rows.map((r) => ({ id: r.id, title: ctx.keyring.decrypt(taskBinding(r.id), r.title), dueOn: r.dueOn, overdue: r.dueOn < officeDate(now()), version: r.version, person: { id: r.personId, number: r.personNumber } }));
+    },
+
+    /** The notes I wrote most recently, on clients still in my scope, for the start page (audited). */
+    async recentNotes(actor: Actor, scope: Scope, limit = RECENT_NOTES) {
+      const rows = await db
+        .selectFrom('journalNote as n')
+        .innerJoin('person', 'person.id', 'n.personId')
+        .select(['n.id', 'n.body', 'n.writtenAt', 'n.correctedAt', 'n.correctsId', 'person.id as personId', 'person.number as personNumber'])
+        .where('n.authorId', '=', actor.userId ?? '00000000-0000-0000-0000-000000000000')
+        .where((eb) => personInScope(eb as never, actor, scope, now()))
+        .orderBy('n.writtenAt', 'desc')
+        .limit(limit)
+        .execute();
+      const notes = rows.map((r) => ({ id: r.id, body: ctx.keyring.decrypt(noteBinding(r.id), r.body), writtenAt: r.writtenAt, correctedAt: r.correctedAt, correctsId: r.correctsId, person: { id: r.personId, number: r.personNumber } }));
+      if (notes.length > 0) {
+        await withTransaction(db, (tx) => appendAudit(tx, actor, { action: 'note.recent', objectType: 'person', objectIds: [...new Set(notes.map((n) => n.person.id))], details: { count: notes.length } }, now()));
+      }
+      return notes;
     },
 
     /** Everything on the client page besides identity: read in one transaction, a statement per kind. */

@@ -27,18 +27,22 @@ const NAME_MATCH = 0.75;
 /** Candidates scored per name search, at most. */
 const NAME_CANDIDATES = 500;
 
+/** The filters of a client list, without paging (shared by the paged list and its export). */
+export type ClientFilters = Omit<ClientQuery, 'page' | 'pageSize'>;
+
 /**
- * Finding clients: by number, or by name tolerant of typos, diacritics and transliteration
- * (keyed name index, then the candidates' names decrypted and compared), with filters in SQL,
- * within the actor's scope. Results are masked; every page shown is audited with its ids.
+ * The clients matching the filters within the actor's scope, in list order, from `offset`, at
+ * most `limit`, with the total. A name is matched through the keyed name index, then the
+ * candidates' names are decrypted and scored; numbers and filters are plain SQL.
  */
-export async function searchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientQuery) {
+export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientFilters, window: { offset: number; limit: number }) {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const text = query.q?.trim() ?? '';
   const byNumber = /^c-\d+$/i.test(text);
   const tokens = text && !byNumber ? searchTokens(ctx.keyring, text) : [];
-  if (text && !byNumber && tokens.length === 0) return { total: 0, page: query.page, pageSize: query.pageSize, clients: [] };
+  const searched = { byName: tokens.length > 0, byNumber };
+  if (text && !byNumber && tokens.length === 0) return { total: 0, rows: [], ...searched };
 
   const base = db
     .selectFrom('person')
@@ -100,39 +104,53 @@ export async function searchClients(ctx: AppContext, actor: Actor, scope: Scope,
       .filter((c) => c.score >= NAME_MATCH)
       .sort((a, b) => b.score - a.score || a.row.number.localeCompare(b.row.number));
     total = scored.length;
-    rows = scored.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((c) => c.row);
+    rows = scored.slice(window.offset, window.offset + window.limit).map((c) => c.row);
   } else {
     const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     total = Number(counted.n);
     rows = await base
       .select(columns)
       .orderBy('person.number')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
+      .limit(window.limit)
+      .offset(window.offset)
       .execute();
   }
 
-  const clients = rows.map((r) => {
-    const identity = decryptIdentity(ctx.keyring, r.id, r);
-    return {
-      id: r.id,
-      number: r.number,
-      masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
-      birthYear: r.birthYear,
-      gender: r.gender,
-      nationalities: r.nationalities,
-      identityErased: r.identityErasedAt !== null,
-      category: r.category,
-      startDate: r.startDate,
-      endDate: r.endDate,
-      officeCode: r.officeCode,
-      caseworker: r.caseworkerId ? { id: r.caseworkerId, name: r.caseworkerName ?? '' } : null,
-    };
-  });
+  return { total, rows, ...searched };
+}
+
+/** A matched row as lists show it: names masked, never in clear. */
+export function presentListItem(ctx: AppContext, r: Awaited<ReturnType<typeof matchClients>>['rows'][number]) {
+  const identity = decryptIdentity(ctx.keyring, r.id, r);
+  return {
+    id: r.id,
+    number: r.number,
+    masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+    birthYear: r.birthYear,
+    gender: r.gender,
+    nationalities: r.nationalities,
+    identityErased: r.identityErasedAt !== null,
+    category: r.category,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    officeCode: r.officeCode,
+    caseworker: r.caseworkerId ? { id: r.caseworkerId, name: r.caseworkerName ?? '' } : null,
+  };
+}
+
+/**
+ * Finding clients: by number, or by name tolerant of typos, diacritics and transliteration
+ * (keyed name index, then the candidates' names decrypted and compared), with filters in SQL,
+ * within the actor's scope. Results are masked; every page shown is audited with its ids.
+ */
+export async function searchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientQuery) {
+  const { page, pageSize, ...filters } = query;
+  const { total, rows, byName, byNumber } = await matchClients(ctx, actor, scope, filters, { offset: (page - 1) * pageSize, limit: pageSize });
+  const clients = rows.map((r) => presentListItem(ctx, r));
   if (clients.length > 0) {
-    await withTransaction(db, (tx) =>
-      appendAudit(tx, actor, { action: 'client.search', objectType: 'person', objectIds: clients.map((c) => c.id), details: { byName: tokens.length > 0, byNumber, page: query.page, shown: clients.length } }, now),
+    await withTransaction(ctx.database.db, (tx) =>
+      appendAudit(tx, actor, { action: 'client.search', objectType: 'person', objectIds: clients.map((c) => c.id), details: { byName, byNumber, page, shown: clients.length } }, ctx.clock.now()),
     );
   }
-  return { total, page: query.page, pageSize: query.pageSize, clients };
+  return { total, page, pageSize, clients };
 }

@@ -18,6 +18,7 @@ const ClientSchema = z
     languages: z.array(z.string()),
     interpreterNeeded: z.boolean(),
     residenceStatus: z.string(),
+    municipalityRecorded: z.boolean(),
     identityErased: z.boolean(),
     clientships: z.array(
       z.object({

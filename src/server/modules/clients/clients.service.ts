@@ -98,6 +98,8 @@ export function createClientsService(ctx: AppContext) {
           languages: p.languages,
           interpreterNeeded: p.interpreterNeeded,
           residenceStatus: p.residenceStatus,
+          // Whether, not which: the organiser of services depends on it; the name itself is revealed on demand.
+          municipalityRecorded: p.municipality !== null,
           identityErased: p.identityErasedAt !== null,
           clientships,
           ...(await records.details(tx, p.id)),

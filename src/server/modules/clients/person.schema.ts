@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { GENDERS, RESIDENCE_STATUSES, isCountryCode, isLanguageCode } from '../../../domain/codes.js';
 
-/** The one date format of the API: an ISO calendar date. */
-export const isoDate = z.iso.date();
+/** The one date format of the API: an ISO calendar date. Year 0000 is refused: PostgreSQL's calendar has no year 0. */
+export const isoDate = z.iso.date().refine((d) => !d.startsWith('0000-'), { params: { code: 'invalid_date' } });
 
 const name = z.string().trim().max(200);
 const country = z

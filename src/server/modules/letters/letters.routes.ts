@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedInOf } from '../../access/route-access.js';
+import { settingVersion } from '../../http/schemas.js';
 import type { LettersService } from './letters.service.js';
 import { LanguageTemplatesSchema, LETTER_KINDS, LETTER_LANGUAGES, LetterTemplatesSchema, PLACEHOLDERS } from './templates.js';
 
@@ -32,7 +33,7 @@ export function lettersRoutes(letters: LettersService): FastifyPluginAsyncZod {
         schema: {
           summary: 'Save the decision letter templates; refused with 409 (and the saved ones) over a newer version',
           tags,
-          body: z.strictObject({ version: z.number().int().min(0), templates: Templates }),
+          body: z.strictObject({ version: settingVersion, templates: Templates }),
           response: { 200: Stored },
         },
       },

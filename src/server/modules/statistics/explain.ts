@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { END_REASON_GROUPS } from '../../../domain/codes.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Period } from '../../statistics/period.js';
 
@@ -52,6 +53,10 @@ export async function explainFigure(db: Executor, id: string, period: Period): P
   }
 
   if (family === 'clientships' && kind === 'ended') {
+    // null: every reason; undefined: a breakdown this cannot explain.
+    const groups: Record<string, readonly string[] | undefined> = END_REASON_GROUPS;
+    const reasons = parts.length === 2 ? null : parts[2] === 'byReason' ? [parts[3] ?? ''] : parts[2] === 'byReasonGroup' ? groups[parts[3] ?? ''] : undefined;
+    if (reasons === undefined) return null;
     const rows = await db
       .selectFrom('clientship as c')
       .innerJoin('person as p', 'p.id', 'c.personId')
@@ -59,7 +64,7 @@ export async function explainFigure(db: Executor, id: string, period: Period): P
       .where('c.category', 'in', ['victim', 'assists_investigation'])
       .where('c.endDate', '>=', from)
       .where('c.endDate', '<=', to)
-      .$if(parts[2] === 'byReason', (q) => q.where('c.endReason', '=', parts[3] ?? ''))
+      .$if(reasons !== null, (q) => q.where('c.endReason', 'in', [...reasons!]))
       .orderBy('p.number')
       .execute();
     return rows.map((r) => ({ ref: r.ref, personId: r.personId, facts: { category: r.category, endReason: r.endReason, endDate: r.endDate } }));

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../../../domain/codes.js';
 import { signedInOf } from '../../access/route-access.js';
+import { settingVersion } from '../../http/schemas.js';
 import { DOCUMENT_FORMATS } from '../../statistics/render/document.js';
 import type { StatisticsService } from './statistics.service.js';
 
@@ -14,6 +15,23 @@ const periodQuery = {
   half: z.coerce.number().int().pipe(z.literal(1)).optional(),
   threshold: z.coerce.number().int().min(0).max(100).default(5),
 };
+
+const contactField = (max: number) => z.string().trim().max(max);
+const OrganisationLanguage = z.strictObject({
+  introduction: z.array(z.string().trim().min(1).max(4000)).max(20),
+  contacts: z
+    .array(
+      z.strictObject({
+        name: contactField(200).min(1),
+        title: contactField(200),
+        phone: contactField(50),
+        email: contactField(320).refine((v) => v === '' || z.email().safeParse(v).success, { params: { code: 'invalid_email' } }),
+      }),
+    )
+    .max(10),
+});
+const OrganisationTexts = z.strictObject(Object.fromEntries(LANGUAGES.map((lang) => [lang, OrganisationLanguage])) as Record<(typeof LANGUAGES)[number], typeof OrganisationLanguage>).meta({ id: 'OrganisationTexts' });
+const StoredOrganisationTexts = z.object({ texts: OrganisationTexts, version: z.number().int().min(0), updatedAt: z.date().nullable() });
 
 export function statisticsRoutes(statistics: StatisticsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -153,6 +171,29 @@ export function statisticsRoutes(statistics: StatisticsService): FastifyPluginAs
         },
       },
       async (request) => statistics.explain(signedInOf(request).actor, request.query.figure, request.query),
+    );
+
+    app.get(
+      '/api/statistics/organisation-texts',
+      {
+        config: read,
+        schema: { summary: "The overview's introduction and contacts per language, with the version to save over", tags, response: { 200: StoredOrganisationTexts } },
+      },
+      async () => statistics.organisationTexts(),
+    );
+
+    app.put(
+      '/api/statistics/organisation-texts',
+      {
+        config: { access: { permission: 'statistics.publish' } },
+        schema: {
+          summary: "Save the overview's introduction and contacts; refused with 409 (and the saved texts) over a newer version (audited)",
+          tags,
+          body: z.strictObject({ version: settingVersion, texts: OrganisationTexts }),
+          response: { 200: StoredOrganisationTexts },
+        },
+      },
+      async (request) => statistics.updateOrganisationTexts(signedInOf(request).actor, request.body),
     );
 
     app.get(

@@ -1,18 +1,47 @@
 import { ctdcExport } from '../../statistics/international/ctdc.js';
 import { computeEuTables } from '../../statistics/international/eu-tables.js';
 import { renderInternational, type InternationalFormat } from '../../statistics/international/render.js';
-import type { Language } from '../../../domain/codes.js';
+import { LANGUAGES, type Language } from '../../../domain/codes.js';
 import type { Actor } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
-import { withTransaction } from '../../db/transaction.js';
+import { withTransaction, type Executor } from '../../db/transaction.js';
 import { NotFound, ValidationFailed } from '../../http/errors.js';
 import { disclosureCheck } from '../../statistics/disclosure.js';
 import { buildReport, computeFigures, type FigureSet } from '../../statistics/figures.js';
 import { FIRST_YEAR, periodOf } from '../../statistics/period.js';
-import { getSetting } from '../settings/settings.js';
+import { getSetting, SETTINGS, type SettingValue } from '../settings/settings.js';
+import { StaleVersion } from '../users/users.service.js';
 import { explainFigure } from './explain.js';
 import { renderLiveOverview, renderOverview, type DocumentFormat } from '../../statistics/render/document.js';
+
+const ORGANISATION_KEY = 'overview.organisation';
+export type OrganisationTexts = SettingValue<typeof ORGANISATION_KEY>;
+
+export interface StoredOrganisationTexts {
+  texts: OrganisationTexts;
+  /** 0 while nothing has been saved: the defaults are shown. */
+  version: number;
+  updatedAt: Date | null;
+}
+
+async function loadOrganisationTexts(db: Executor, lock = false): Promise<StoredOrganisationTexts> {
+  let query = db.selectFrom('appSetting').select(['value', 'version', 'updatedAt']).where('key', '=', ORGANISATION_KEY);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  const parsed = row ? SETTINGS[ORGANISATION_KEY].schema.safeParse(row.value) : null;
+  return { texts: parsed?.success ? parsed.data : SETTINGS[ORGANISATION_KEY].default, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null };
+}
+
+/** Which parts changed, as `sv.introduction` or `fi.contacts`: never the texts themselves. */
+function changedOrganisationParts(before: OrganisationTexts, after: OrganisationTexts): string[] {
+  // Contacts as value lists: the same contact compares equal whatever the order of its keys.
+  const contacts = (texts: OrganisationTexts[Language]) => JSON.stringify(texts.contacts.map((c) => [c.name, c.title, c.phone, c.email]));
+  return LANGUAGES.flatMap((lang) => [
+    ...(JSON.stringify(before[lang].introduction) !== JSON.stringify(after[lang].introduction) ? [`${lang}.introduction`] : []),
+    ...(contacts(before[lang]) !== contacts(after[lang]) ? [`${lang}.contacts`] : []),
+  ]);
+}
 
 export interface PeriodQuery {
   year: number;
@@ -129,6 +158,41 @@ export function createStatisticsService(ctx: AppContext) {
         appendAudit(tx, actor, { action: 'statistics.international_export', details: { standard, year, format, ...(standard === 'eu' ? { threshold: options.threshold } : { k: options.k }) } }, now()),
       );
       return { ...rendered, fileName: `${standard === 'eu' ? 'eu-thb-tables' : 'ctdc-microdata'}-${year}.${rendered.extension}` };
+    },
+
+    /** The overview's introduction and contacts per language, with the version to save over. */
+    organisationTexts: () => loadOrganisationTexts(db),
+
+    /**
+     * Saves the organisation texts over the version the statistician read; a newer one is a
+     * conflict that carries the saved texts. Releases keep their own frozen copy.
+     */
+    async updateOrganisationTexts(actor: Actor, input: { version: number; texts: OrganisationTexts }): Promise<StoredOrganisationTexts> {
+      return withTransaction(db, async (tx) => {
+        const before = await loadOrganisationTexts(tx, true);
+        if (before.version !== input.version) throw new StaleVersion(before);
+        const changed = changedOrganisationParts(before.texts, input.texts);
+        if (changed.length === 0) return before;
+        const value = JSON.stringify(SETTINGS[ORGANISATION_KEY].schema.parse(input.texts));
+        const saved =
+          before.version === 0
+            ? await tx
+                .insertInto('appSetting')
+                .values({ key: ORGANISATION_KEY, value, updatedBy: actor.userId, updatedAt: now(), version: 1 })
+                .onConflict((oc) => oc.column('key').doNothing())
+                .returning('key')
+                .executeTakeFirst()
+            : await tx
+                .updateTable('appSetting')
+                .set({ value, updatedBy: actor.userId, updatedAt: now(), version: before.version + 1 })
+                .where('key', '=', ORGANISATION_KEY)
+                .where('version', '=', before.version)
+                .returning('key')
+                .executeTakeFirst();
+        if (!saved) throw new StaleVersion(await loadOrganisationTexts(tx));
+        await appendAudit(tx, actor, { action: 'statistics.organisation_texts.update', objectType: 'app_setting', objectIds: [ORGANISATION_KEY], details: { changed } }, now());
+        return loadOrganisationTexts(tx);
+      });
     },
 
     /** One figure's value in every year from the first to `until`: the dashboard's trend lines. */

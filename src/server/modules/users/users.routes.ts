@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../domain/roles.js';
 import { signedInOf } from '../../access/route-access.js';
+import { recordVersion } from '../../http/schemas.js';
 import type { AppContext } from '../../context.js';
 import type { UsersService } from './users.service.js';
 
@@ -58,7 +59,7 @@ export function usersRoutes(ctx: AppContext, users: UsersService): FastifyPlugin
           summary: 'Change a staff account (name, roles, offices, disabled); refused with 409 over a newer version',
           tags,
           params: z.object({ id: z.uuid() }),
-          body: z.strictObject({ version: z.number().int().min(1), name: fields.name.optional(), roles: fields.roles.optional(), offices: fields.offices.optional(), disabled: z.boolean().optional() }),
+          body: z.strictObject({ version: recordVersion, name: fields.name.optional(), roles: fields.roles.optional(), offices: fields.offices.optional(), disabled: z.boolean().optional() }),
           response: { 200: z.object({ user: UserSchema }) },
         },
       },

@@ -65,13 +65,19 @@ export function needsExtended(text: string): boolean {
 }
 
 /**
- * The text in runs of one subset each: latin where it has the glyph, latin-ext otherwise.
- * The narrow no-break space (U+202F, which Intl uses in some locales) is in latin's declared
- * range but not in its glyphs, so it becomes an ordinary no-break space.
+ * The few characters in latin's declared range that its files have no glyph for, replaced:
+ * fontkit fails on them (a RangeError) rather than drawing nothing. The narrow no-break space
+ * (U+202F, which Intl uses in some locales) becomes an ordinary no-break space, the thin space
+ * (U+2009) a space; the zero-width space and the byte-order mark (U+200B, U+FEFF) are dropped.
  */
+export function printableText(text: string): string {
+  return text.replace(/\u202f/g, '\u00a0').replace(/\u2009/g, ' ').replace(/[\u200b\ufeff]/g, '');
+}
+
+/** The text in runs of one subset each: latin where it has the glyph, latin-ext otherwise. */
 export function fontRuns(text: string): { subset: FontSubset; text: string }[] {
   const runs: { subset: FontSubset; text: string }[] = [];
-  for (const ch of text.replace(/\u202f/g, '\u00a0')) {
+  for (const ch of printableText(text)) {
     const subset: FontSubset = inSubset('latin', ch.codePointAt(0)!) ? 'latin' : 'latin-ext';
     const last = runs[runs.length - 1];
     if (last && last.subset === subset) last.text += ch;

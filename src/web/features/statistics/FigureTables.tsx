@@ -6,11 +6,13 @@ import { EXPLOITATION_FORMS, GENDERS } from '../../../domain/codes';
 import type { Figures, Overview } from '../../api/statistics';
 import { DataTable, TableScroll } from '../../components/DataTable';
 import { tokens } from '../../components/theme';
+import { ExplainButton } from './ExplainFigure';
 import {
   type BreakdownKey,
   breakdownRows,
   breakdownSpec,
   formGenderTable,
+  isExplainable,
   KEY_FIGURES,
   wholePercent,
 } from './figures';
@@ -65,6 +67,10 @@ const Card = styled.div`
     ${tokens.typography.bodyTextSmall}
     color: ${tokens.colors.depthDark1};
   }
+
+  dd.explain {
+    margin-top: ${tokens.spacing.xxs};
+  }
 `;
 
 const TableGrid = styled.div`
@@ -109,6 +115,11 @@ export function KeyFigures({ overview, previous }: { overview: Overview; previou
                   {value !== null && `, ${t('statistics.keyFigures.change', { change: labels.change(value - before) })}`}
                 </dd>
               )}
+              {isExplainable(id) && (
+                <dd className="explain">
+                  <ExplainButton figure={id} name={label} />
+                </dd>
+              )}
             </Card>
           );
         })}
@@ -133,6 +144,7 @@ function BreakdownTable({ breakdown, figures }: { breakdown: BreakdownKey; figur
         : undefined;
   const caption =
     typeof nationalities === 'number' ? t('statistics.breakdowns.nationalities', { name, count: nationalities }) : name;
+  const explainable = rows.some((row) => isExplainable(row.id));
 
   return (
     <TableScroll role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -147,6 +159,7 @@ function BreakdownTable({ breakdown, figures }: { breakdown: BreakdownKey; figur
             <th scope="col" className="number">
               {t('statistics.breakdowns.share')}
             </th>
+            {explainable && <th scope="col">{t('statistics.explain.column')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -160,6 +173,11 @@ function BreakdownTable({ breakdown, figures }: { breakdown: BreakdownKey; figur
                 <th scope="row">{labels.capitalise(labels.category(spec.category, row.code, row.figure.members))}</th>
                 <td className="number">{labels.number(row.figure.value)}</td>
                 <td className="number">{labels.percent(wholePercent(row.figure, figures))}</td>
+                {explainable && (
+                  <td>
+                    <ExplainButton figure={row.id} name={labels.figure(row.id, figures)} />
+                  </td>
+                )}
               </tr>
             ))
           )}
@@ -170,6 +188,7 @@ function BreakdownTable({ breakdown, figures }: { breakdown: BreakdownKey; figur
               <th scope="row">{t('statistics.breakdowns.total')}</th>
               <td className="number">{labels.number(total)}</td>
               <td className="number">{labels.percent(total > 0 ? 100 : null)}</td>
+              {explainable && <td />}
             </tr>
           </tfoot>
         )}

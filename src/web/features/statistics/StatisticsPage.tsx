@@ -34,8 +34,10 @@ import { tokens } from '../../components/theme';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { DisclosurePanel } from './DisclosurePanel';
 import { DocumentLinks } from './DocumentLinks';
+import { ExplainProvider } from './ExplainFigure';
 import { BreakdownTables, KeyFigures } from './FigureTables';
 import { FIRST_YEAR } from './figures';
+import { InternationalLinks } from './InternationalLinks';
 import { useStatisticsLabels } from './labels';
 import { PublishPanel } from './PublishPanel';
 import { TrendSection } from './TrendSection';
@@ -72,6 +74,15 @@ const FieldGrid = styled.div`
   grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
   gap: 0 ${tokens.spacing.l};
   align-items: start;
+`;
+
+const LinkRow = styled.ul`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${tokens.spacing.xxs} ${tokens.spacing.l};
+  margin: 0 0 ${tokens.spacing.l};
+  padding: 0;
+  list-style: none;
 `;
 
 const HashLine = styled(Paragraph)`
@@ -218,11 +229,14 @@ function Results({ overview, previous, canPublish, language }: ResultsProps) {
       <HashLine mb="l">
         {t('statistics.dataHash')}: <Mono>{overview.dataHash}</Mono>
       </HashLine>
-      <KeyFigures overview={overview} previous={previous} />
-      <BreakdownTables overview={overview} />
+      <ExplainProvider period={{ year: overview.period.year, ...(overview.period.half ? { half: overview.period.half } : {}) }}>
+        <KeyFigures overview={overview} previous={previous} />
+        <BreakdownTables overview={overview} />
+      </ExplainProvider>
       <DisclosurePanel overview={overview} confirmed={confirmed} onChange={setConfirmed} />
       {canPublish && <PublishPanel overview={overview} confirmed={confirmed} />}
       <DocumentLinks query={query} language={language} />
+      <InternationalLinks year={query.year} threshold={query.threshold} />
       <TrendSection until={query.year} threshold={query.threshold} />
     </>
   );
@@ -256,11 +270,20 @@ export function StatisticsPage() {
         {t('statistics.title')}
       </Heading>
       <Paragraph mb="s">{t('statistics.intro')}</Paragraph>
-      <Paragraph mb="l">
-        <RouterLink asComponent={ReactRouterLink} to="/statistics/releases">
-          {t('statistics.releasesLink')}
-        </RouterLink>
-      </Paragraph>
+      <LinkRow>
+        <li>
+          <RouterLink asComponent={ReactRouterLink} to="/statistics/releases">
+            {t('statistics.releasesLink')}
+          </RouterLink>
+        </li>
+        {can(me.data, 'statistics.publish') && (
+          <li>
+            <RouterLink asComponent={ReactRouterLink} to="/statistics/organisation">
+              {t('statistics.organisationLink')}
+            </RouterLink>
+          </li>
+        )}
+      </LinkRow>
       <PeriodForm
         initial={shown}
         language={language}

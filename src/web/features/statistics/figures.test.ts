@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_CHANNELS } from '../../../domain/codes';
 import type { Figures } from '../../api/statistics';
-import { breakdownRows, breakdownSpec, formGenderTable, meaningOf, shortHash, wholePercent } from './figures';
+import { breakdownRows, breakdownSpec, formGenderTable, isExplainable, meaningOf, shortHash, wholePercent } from './figures';
 
 describe('wholePercent', () => {
   it('rounds half up from the counts, where floating point would round down', () => {
@@ -96,5 +96,16 @@ describe('shortHash', () => {
   it('keeps the algorithm and the first hex digits', () => {
     expect(shortHash(`sha256:${'ab'.repeat(32)}`)).toBe('sha256:abababababab…');
     expect(shortHash('sha256:abc')).toBe('sha256:abc');
+  });
+});
+
+describe('isExplainable', () => {
+  it('offers the figures the server can list record by record, and not the others', () => {
+    for (const id of ['applications.received', 'applications.byChannel.self', 'decisions.rejection.byReason.not_trafficking', 'clientships.ended.byReasonGroup.left_or_disappeared', 'newClients.byGender.female', 'newClients.byAgeGroup.18_29', 'newClients.byNationality.NP', 'stock.byCategory.victim', 'stock.victims.byGender.female']) {
+      expect(isExplainable(id), id).toBe(true);
+    }
+    for (const id of ['newClients.nationalities', 'newClients.byNationality.other', 'newClients.byAgeGroup.unknown', 'inFinland.victims', 'exploitations.byForm.forced_labour', 'previous.newClients.victims', 'clientships.ended.byWhatever.x']) {
+      expect(isExplainable(id), id).toBe(false);
+    }
   });
 });

@@ -242,3 +242,32 @@ export function shortHash(hash: string, length = 12): string {
   if (!hex || hex.length <= length) return hash;
   return `${algorithm ? `${algorithm}:` : ''}${hex.slice(0, length)}…`;
 }
+
+const EXPLAINABLE_IDS: ReadonlySet<string> = new Set([
+  'applications.received',
+  'decisions.admission',
+  'decisions.rejection',
+  'reflectionPeriods.granted',
+  'clientships.ended',
+  'clientships.ended.byReasonGroup.left_or_disappeared',
+  'newClients.victims',
+  'newClients.children',
+  'newClients.minors',
+  'stock.clients',
+]);
+const EXPLAINABLE_PATTERNS: readonly RegExp[] = [
+  /^applications\.byChannel\.[a-z_]+$/,
+  /^decisions\.rejection\.byReason\.[a-z_]+$/,
+  /^clientships\.ended\.byReason\.[a-z_]+$/,
+  /^newClients\.byGender\.[a-z_]+$/,
+  /^newClients\.byAgeGroup\.(under_18|18_29|30_39|40_49|50_59|60_plus)$/,
+  // A named nationality; the grouped `other` is a mix of small groups and is not listed.
+  /^newClients\.byNationality\.[A-Z]{2}$/,
+  /^stock\.byCategory\.[a-z_]+$/,
+  /^stock\.victims\.byGender\.[a-z_]+$/,
+];
+
+/** Whether the server can list the records behind a figure (GET /api/statistics/explain). */
+export function isExplainable(id: string): boolean {
+  return EXPLAINABLE_IDS.has(id) || EXPLAINABLE_PATTERNS.some((pattern) => pattern.test(id));
+}
