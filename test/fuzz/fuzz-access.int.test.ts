@@ -1,3 +1,0 @@
-import { fuzzShard } from './fuzz.js';
-
-await fuzzShard('access');
