@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'bin/**/*.js'],
+    files: ['scripts/**/*.{js,mjs,ts}', 'bin/**/*.js', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

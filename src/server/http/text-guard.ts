@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationFailed } from './errors.js';
 
-/** A NUL character or half of a surrogate pair: text PostgreSQL cannot store (text, jsonb). */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** A NUL character or half of a surrogate pair: text PostgreSQL cannot store (text, jsonb). */
 export function hasUnstorableText(text: string): boolean {
-  return UNSTORABLE.test(text);
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
 }
 
 /** The dotted path of the first string (or key) in a parsed request part that holds such text; null when none does. */

@@ -4,6 +4,9 @@ import { GENDERS, RESIDENCE_STATUSES, isCountryCode, isLanguageCode } from '../.
 /** The one date format of the API: an ISO calendar date. Year 0000 is refused: PostgreSQL's calendar has no year 0. */
 export const isoDate = z.iso.date().refine((d) => !d.startsWith('0000-'), { params: { code: 'invalid_date' } });
 
+/** A birth date in the years the register keeps (person.birth_year is checked to be 1900–2100). */
+const birthDate = isoDate.refine((d) => d >= '1900-01-01' && d <= '2100-12-31', { params: { code: 'invalid_date' } });
+
 const name = z.string().trim().max(200);
 const country = z
   .string()
@@ -20,7 +23,7 @@ const fields = {
   givenNames: name.nullable(),
   familyName: name.nullable(),
   aliases: z.array(name.min(1)).max(20),
-  birthDate: isoDate.nullable(),
+  birthDate: birthDate.nullable(),
   birthDateIsEstimate: z.boolean(),
   gender: z.enum(GENDERS),
   nationalities: z.array(country).min(1).max(5),

@@ -7,7 +7,8 @@ const masked = z.object({ givenNames: z.string().nullable(), familyName: z.strin
 const staffRef = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const HelplineContactInputSchema = z.strictObject({
-  at: z.coerce.date(),
+  // A time before year 1 cannot be stored: PostgreSQL has no year 0.
+  at: z.coerce.date().refine((d) => d.getUTCFullYear() >= 1, { params: { code: 'invalid_date' } }),
   channel: z.enum(HELPLINE_CHANNELS),
   caller: z.enum(HELPLINE_CALLERS),
   language: z

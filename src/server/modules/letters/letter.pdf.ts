@@ -135,7 +135,8 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
 
   function heightOf(text: string, style: Style, width: number): number {
     pdf.font(scriptFontName('latin', style.bold ?? false)).fontSize(style.size);
-    return pdf.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+    // Measured as written: the characters without a glyph replaced, as in write().
+    return pdf.heightOfString(scriptRuns(text).map((run) => run.text).join(''), { width, lineGap: style.lineGap ?? 0 });
   }
 
   const lineHeight = (style: Style) => style.size * 1.25 + (style.lineGap ?? 0);

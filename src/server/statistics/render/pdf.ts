@@ -11,7 +11,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { OverviewDocument } from '../overview/document.js';
 import { chartSvg, chartTable, COLOURS, escapeXml, svgSize, type ChartTable } from './charts.js';
-import { fontRuns, needsExtended, pdfFontName, registerPdfFonts } from './fonts.js';
+import { fontRuns, needsExtended, pdfFontName, printableText, registerPdfFonts } from './fonts.js';
 import { disclosureNote, RENDER_STRINGS } from './strings.js';
 
 export interface PdfOptions {
@@ -88,7 +88,8 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
 
   function heightOf(text: string, style: Style, width: number): number {
     pdf.font(pdfFontName('latin', style.bold ?? false)).fontSize(style.size);
-    return pdf.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+    // Measured as written: the characters without a glyph replaced, as in fontRuns().
+    return pdf.heightOfString(printableText(text), { width, lineGap: style.lineGap ?? 0 });
   }
 
   function paragraph(raw: string, style: Style = BODY): void {
