@@ -16,7 +16,7 @@ import type { AppContext } from '../context.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { masterKeyId } from '../crypto/master-key.js';
 import { connectDatabase } from '../db/connect.js';
-import { migrateToLatest, SqlFileMigrationProvider } from '../db/migrate.js';
+import { SqlFileMigrationProvider } from '../db/migrate.js';
 import type { DB } from '../db/schema.js';
 import { withTransaction } from '../db/transaction.js';
 import { loadDemo } from '../demo/load.js';
@@ -323,27 +323,34 @@ describe('the suoja backup and suoja restore commands', () => {
     return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   }
 
-  it('back up an embedded installation and restore it into a new data directory; no family name is plain anywhere', async () => {
+  it('back up an embedded installation with an imported register and restore it into a new data directory; no family name is plain anywhere', async () => {
     const keyFile = path.join(dir, 'cli-master.key');
     const one = { SUOJA_DATA_DIR: path.join(dir, 'one'), SUOJA_KEY_FILE: keyFile };
     const two = { SUOJA_DATA_DIR: path.join(dir, 'two'), SUOJA_KEY_FILE: keyFile };
     const backupFile = path.join(dir, 'cli.backup');
+    const registerFile = path.join(dir, 'register.json');
 
     await writeFile(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
     const names = ['Korhonen-Lindqvist', 'Väisänen', 'Okonkwoade', 'Rahimovaya'];
+    const register = {
+      format: 'suoja-exchange',
+      version: 1,
+      persons: names.map((familyName, i) => ({ ref: `P-${i}`, givenNames: 'Testi', familyName, aliases: [`${familyName}-alias`], gender: 'female', nationalities: ['NP'], address: `${familyName}inkatu 3` })),
+      applications: names.map((_, i) => ({ ref: `A-${i}`, person: `P-${i}`, receivedOn: '2025-01-07', channel: 'police', office: 'helsinki', summary: `Found through ${names[i]}`, status: 'received' })),
+    };
+    await writeFile(registerFile, JSON.stringify(register));
     const config = loadConfig({ ...one, LOG_LEVEL: 'silent' }).database;
     // A copy of a brand-new, empty data directory is the fresh installation to restore into
     // (creating one is the slow part of this test).
     await (await connectDatabase(config)).close();
     await cp(one.SUOJA_DATA_DIR, two.SUOJA_DATA_DIR, { recursive: true });
+    const imported = await run(['import', registerFile], one);
+    expect(imported).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(imported.out).toMatch(/persons\s+4 in the file: 4 new/);
+
+    // The server would hold the directory: a backup is then refused with the lock's message.
     const database = await connectDatabase(config);
     try {
-      await migrateToLatest(database.db);
-      const key = Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64');
-      const local: AppContext = { ...ctx, database, keyring: await KeyRing.open(database.db, key) };
-      await createUsersService(local).create(actor, { name: 'Anna Admin', email: 'admin@example.fi', roles: ['admin'], offices: [] }, 'http://localhost');
-      for (const familyName of names) await createClient(local, { identity: { familyName, givenNames: 'Testi' } });
-      // The server would hold the directory: a backup is then refused with the lock's message.
       const held = await run(['backup', backupFile], one);
       expect(held.code).toBe(EXIT.failed);
       expect(held.err).toMatch(/in use by another Suoja process/);
