@@ -39,13 +39,20 @@ export function createClientsService(ctx: AppContext) {
     if (actor.kind !== 'user') return null;
     const { maxDistinctClients, windowMinutes } = await getSetting(tx, 'access.bulk_alert');
     const since = new Date(now().getTime() - windowMinutes * 60_000);
-    const { rows } = await sql<{ distinct: number; seen: boolean }>`
-      select count(distinct id)::int as distinct, coalesce(bool_or(id = ${personId}), false) as seen
+    // A client opened again within the window is never refused: that is found on the actor's
+    // index at the first match, however many reads the window holds; only a new client needs the count.
+    const seen = await sql<{ seen: boolean }>`
+      select exists (select 1 from audit_event e
+       where e.actor_id = ${actor.userId} and e.action in ('client.read', 'client.reveal')
+         and e.outcome = 'success' and e.at >= ${since} and ${personId} = any(e.object_ids)) as seen`.execute(tx);
+    if (seen.rows[0]?.seen) return null;
+    const { rows } = await sql<{ distinct: number }>`
+      select count(distinct id)::int as distinct
         from audit_event e, unnest(e.object_ids) as id
        where e.actor_id = ${actor.userId} and e.action in ('client.read', 'client.reveal')
          and e.outcome = 'success' and e.at >= ${since}`.execute(tx);
-    const row = rows[0] ?? { distinct: 0, seen: false };
-    if (row.seen || Number(row.distinct) < maxDistinctClients) return null;
+    const row = rows[0] ?? { distinct: 0 };
+    if (Number(row.distinct) < maxDistinctClients) return null;
     const recent = await tx.selectFrom('accessAlert').select('id').where('kind', '=', 'bulk_access').where('userId', '=', actor.userId).where('createdAt', '>=', since).executeTakeFirst();
     if (!recent) {
       await tx
@@ -69,8 +76,11 @@ export function createClientsService(ctx: AppContext) {
       const denied = await bulkAccessCheck(tx, actor, personId);
       if (denied) return denied;
       const breakGlass = scope !== 'all' && (await viaBreakGlass(tx, actor, personId));
+      const value = await present(person, tx);
+      // Recorded last, in the same transaction: the entry commits exactly when the read is
+      // answered, and the audit chain's lock is held only for the append and the commit.
       await appendAudit(tx, actor, { action, objectType: 'person', objectIds: [personId], ...(breakGlass ? { details: { via: 'break_glass' } } : {}) }, now());
-      return { value: await present(person, tx) };
+      return { value };
     });
     if (!result) throw new NotFound();
     if ('denied' in result) throw new TooManyRequests(result.retryAfter);
