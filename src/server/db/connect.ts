@@ -25,14 +25,14 @@ const parsers: Record<number, (value: string) => unknown> = {
 export interface ConnectOptions {
   /** Told of errors on pooled connections, idle or in use (a restarted server, a dropped connection); the pool replaces them. */
   onIdleError?: (error: Error) => void;
-  /** Told of every statement sent, e.g. to count the queries one request makes. */
-  onQuery?: (sql: string) => void;
+  /** Told of every statement sent, e.g. to count the queries one request makes (or to explain them). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
   // Nested JSON (figures, details) keeps its keys: only column names are converted.
   const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
-  const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event.query.sql) : undefined;
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event.query.sql, event.query.parameters) : undefined;
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.url,

@@ -1,0 +1,42 @@
+/**
+ * The server as `suoja serve` runs it (the same `startServer`, configuration from the
+ * environment), plus — in this benchmark process only, never in the product — a bare Fastify
+ * route on BENCH_BARE_PORT that reads a client's row with one query through the same database
+ * connection. The ratio of the product's routes to this floor is what the benchmark reports.
+ *
+ *   BENCH_SERVER=built|tsx BENCH_BARE_PORT=… PORT=… node --import tsx bench/serve.ts
+ *
+ * `built` runs the compiled server in dist/ (what `npm start` runs); `tsx` the sources.
+ */
+import Fastify from 'fastify';
+
+type ServerModule = typeof import('../src/server/server.js');
+type ConfigModule = typeof import('../src/server/config.js');
+
+const root = process.env.BENCH_SERVER === 'built' ? '../dist/server' : '../src/server';
+const { startServer } = (await import(`${root}/server.js`)) as ServerModule;
+const { loadConfig } = (await import(`${root}/config.js`)) as ConfigModule;
+
+const server = await startServer(loadConfig(process.env));
+const db = server.context.database.db;
+
+const bare = Fastify({ logger: false });
+bare.get<{ Params: { id: string } }>('/bare/clients/:id', async (request, reply) => {
+  const row = await db
+    .selectFrom('person')
+    .select(['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'])
+    .where('id', '=', request.params.id)
+    .executeTakeFirst();
+  if (!row) return reply.code(404).send({ error: 'not_found' });
+  return row;
+});
+await bare.listen({ port: Number(process.env.BENCH_BARE_PORT ?? 0), host: '127.0.0.1' });
+
+const stop = async () => {
+  await bare.close();
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+process.stdout.write(`BENCH_READY ${JSON.stringify({ app: server.url, bare: `http://127.0.0.1:${(bare.server.address() as { port: number }).port}` })}\n`);
