@@ -68,7 +68,9 @@ beforeAll(async () => {
   await call('GET', `/api/audit/client-viewers?number=${client.number}`, auditor);
   await call('GET', `/api/subject-access?number=${client.number}&reference=DSAR-7&format=json`, auditor);
   await call('GET', `/api/subject-access?number=${client.number}&reference=DSAR-7&format=pdf`, auditor);
-  await call('GET', '/api/exchange/export?format=json', admin);
+  expect((await call('GET', '/api/exchange/export?format=json', admin)).statusCode).toBe(403);
+  const exported = await call('GET', '/api/exchange/export?format=json', leader);
+  expect(exported.body).toContain(GIVEN);
   await call('GET', '/api/audit?limit=500', auditor);
   for (const url of ['/api/applications?list=all', '/api/decisions/awaiting', '/api/worklists', '/api/worklists/reflection-periods', '/api/tasks', '/api/alerts']) {
     await call('GET', url, url.startsWith('/api/decisions') ? decider : url === '/api/alerts' ? leader : cw);

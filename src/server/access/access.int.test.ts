@@ -85,6 +85,9 @@ describe(`access control (${TEST_ENGINE})`, () => {
       for (const action of caseActions) expect({ role, action, scope: scopeFor([role], action) }).toEqual({ role, action, scope: null });
     }
     expect(scopeFor(['helpline'], 'clients.read')).toBeNull();
+    // The register leaves Suoja only with those who may read it: a team leader's offices, or the operator's `suoja export`.
+    expect(scopeFor(['admin'], 'exchange.export')).toBeNull();
+    expect(ROLES.filter((r) => scopeFor([r], 'exchange.export') !== null).map((r) => [r, scopeFor([r], 'exchange.export')])).toEqual([['team_leader', 'office']]);
   });
 
   it('applies a changed role on the very next request', async () => {

@@ -59,6 +59,7 @@ export const PERMISSIONS: Matrix = {
     'clients.export': 'office',
     'audit.client_viewers': 'office',
     'alerts.read': 'office',
+    'exchange.export': 'office', // the persons of their offices; the whole register only with `suoja export` (docs/decisions/0005)
   },
   decision_maker: {
     'sessions.own': 'own',
@@ -88,8 +89,7 @@ export const PERMISSIONS: Matrix = {
     'sessions.own': 'own',
     'users.manage': 'all',
     'settings.manage': 'all',
-    'exchange.import': 'all',
-    'exchange.export': 'all',
+    'exchange.import': 'all', // migrations; never export: an administrator does not read case data
   },
 };
 

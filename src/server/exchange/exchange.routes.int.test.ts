@@ -11,15 +11,19 @@ const REGISTER = {
   format: 'suoja-exchange',
   version: 1,
   persons: [{ ref: 'P-1', givenNames: 'Sita', familyName: 'Example', gender: 'female', nationalities: ['NP'] }],
+  clientships: [{ ref: 'CS-1', person: 'P-1', category: 'victim', start: '2025-03-01', office: 'helsinki' }],
   services: [{ ref: 'S-1', person: 'P-1', type: 'counselling', start: '2025-03-01' }],
 };
 
 let t: TestApp;
 let admin: TestUser;
 let caseworker: TestUser;
+let leader: TestUser;
+let turkuLeader: TestUser;
 beforeAll(async () => {
   t = await createTestApp();
   [admin, caseworker] = [await createSignedInUser(t.app, t.ctx, ['admin']), await createSignedInUser(t.app, t.ctx, ['caseworker'])];
+  [leader, turkuLeader] = [await createSignedInUser(t.app, t.ctx, ['team_leader'], ['helsinki']), await createSignedInUser(t.app, t.ctx, ['team_leader'], ['tampere'])];
 });
 afterAll(() => t?.close());
 
@@ -31,6 +35,9 @@ describe(`the exchange API (${TEST_ENGINE})`, () => {
   it('lets only those with the permission import or export', async () => {
     expect((await upload(caseworker.cookie, JSON.stringify(REGISTER))).statusCode).toBe(403);
     expect((await get(t.app, '/api/exchange/export', caseworker.cookie)).statusCode).toBe(403);
+    // An administrator imports, but never reads the register (docs/decisions/0005).
+    expect((await get(t.app, '/api/exchange/export', admin.cookie)).statusCode).toBe(403);
+    expect((await upload(leader.cookie, JSON.stringify(REGISTER))).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/exchange/import', payload: '{}', headers: { ...SAME_ORIGIN, 'content-type': 'application/json' } })).statusCode).toBe(401);
     expect((await get(t.app, '/api/exchange/export')).statusCode).toBe(401);
   });
@@ -59,15 +66,15 @@ describe(`the exchange API (${TEST_ENGINE})`, () => {
     expect((await upload(admin.cookie, 'a,b', 'text/csv')).statusCode).toBe(415);
   });
 
-  it('exports JSON and XLSX as attachments, audited', async () => {
-    const json = await get(t.app, '/api/exchange/export', admin.cookie);
+  it('exports JSON and XLSX of a team leader\'s offices as attachments, audited', async () => {
+    const json = await get(t.app, '/api/exchange/export', leader.cookie);
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(json.headers['content-disposition']).toMatch(/^attachment; filename="suoja-export-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(json.headers['cache-control']).toBe('no-store');
     expect(json.json()).toEqual(canonicalDocument(REGISTER));
 
-    const xlsx = await t.app.inject({ method: 'GET', url: '/api/exchange/export?format=xlsx', headers: { cookie: admin.cookie } });
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/exchange/export?format=xlsx', headers: { cookie: leader.cookie } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toBe(XLSX_TYPE);
     const book = new ExcelJS.Workbook();
@@ -79,11 +86,47 @@ describe(`the exchange API (${TEST_ENGINE})`, () => {
     const back = await upload(admin.cookie, xlsx.rawPayload, XLSX_TYPE);
     expect(back.json()).toMatchObject({ format: 'xlsx', counts: { persons: { unchanged: 1 }, services: { unchanged: 1 } } });
 
-    expect((await get(t.app, '/api/exchange/export?office=turku', admin.cookie)).statusCode).toBe(400);
+    // Another office's leader gets a file without the person; nobody exports an office not their own.
+    expect(JSON.parse((await get(t.app, '/api/exchange/export', turkuLeader.cookie)).body)).toMatchObject({ persons: [], clientships: [], services: [] });
+    expect((await get(t.app, '/api/exchange/export?office=helsinki', turkuLeader.cookie)).statusCode).toBe(403);
+    expect((await get(t.app, '/api/exchange/export?office=tampere&from=2026-01-01', turkuLeader.cookie)).statusCode).toBe(200);
     const audit = await t.ctx.database.db.selectFrom('auditEvent').select(['action', 'actorId', 'details']).where('action', 'in', ['exchange.export', 'exchange.import']).orderBy('seq').execute();
-    expect(audit.map((a) => a.action)).toEqual(['exchange.import', 'exchange.export', 'exchange.export', 'exchange.import']);
-    expect(audit.every((a) => a.actorId === admin.id)).toBe(true);
+    expect(audit.map((a) => a.action)).toEqual(['exchange.import', 'exchange.export', 'exchange.export', 'exchange.import', 'exchange.export', 'exchange.export']);
+    expect(audit.map((a) => a.actorId)).toEqual([admin.id, leader.id, leader.id, admin.id, turkuLeader.id, turkuLeader.id]);
+    expect(audit[1]!.details).toMatchObject({ scope: 'office', offices: ['helsinki'], persons: 1, clientships: 1, services: 1 });
     expect(JSON.stringify(audit)).not.toContain('Sita');
+  });
+
+  it('streams the progress of an import, then its report or its problems, as newline-delimited JSON', async () => {
+    const stream = (cookie: string, body: string, query = '') =>
+      t.app.inject({ method: 'POST', url: `/api/exchange/import/stream${query}`, payload: body, headers: { ...SAME_ORIGIN, 'accept-language': 'fi', cookie, 'content-type': 'application/json' } });
+    const lines = (res: { body: string }) => res.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
+    expect((await stream(caseworker.cookie, JSON.stringify(REGISTER))).statusCode).toBe(403);
+
+    const more = { ...REGISTER, persons: [...REGISTER.persons, { ref: 'P-2', gender: 'male', nationalities: ['UA'] }] };
+    const dry = await stream(admin.cookie, JSON.stringify(more), '?dryRun=true');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const events = lines(dry);
+    expect(events.slice(0, -1).every((e) => e.type === 'progress')).toBe(true);
+    expect(events.some((e) => e.phase === 'writing')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'report', report: { dryRun: true, imported: false, counts: { persons: { inFile: 2, created: 1, unchanged: 1 } } } });
+    expect((await countRows(t.ctx.database.db)).person).toBe(1);
+
+    const bad = structuredClone(more);
+    bad.persons[1]!.gender = 'woman';
+    const refused = lines(await stream(admin.cookie, JSON.stringify(bad)));
+    expect(refused.at(-1)).toMatchObject({
+      type: 'refused',
+      message: expect.stringContaining('(1)'),
+      report: { imported: false, problemCount: 1, problems: [{ path: 'persons[1].gender', code: 'unknown_code', value: 'woman' }] },
+    });
+    // A file broken at its first byte is over before it is read: the answer is its problem all the same.
+    expect(lines(await stream(admin.cookie, 'not json')).at(-1)).toMatchObject({ type: 'refused', report: { problems: [{ code: 'malformed_json' }] } });
+
+    const done = lines(await stream(admin.cookie, JSON.stringify(more)));
+    expect(done.at(-1)).toMatchObject({ type: 'report', report: { imported: true, counts: { persons: { created: 1, unchanged: 1 } } } });
+    expect((await countRows(t.ctx.database.db)).person).toBe(2);
   });
 
   it('answers a broken upload over a real connection, and does not keep the connection waiting', async () => {

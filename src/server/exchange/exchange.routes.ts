@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { signedInOf } from '../access/route-access.js';
 import type { AppContext } from '../context.js';
 import { AppError, ValidationFailed } from '../http/errors.js';
+import { languageFromHeader, translator } from '../i18n/index.js';
 import { prepareExport, UnknownOffice } from './export.js';
 import { KINDS } from './format.js';
-import { FileTooLarge, importExchange, type ImportSource } from './import.js';
+import { FileTooLarge, importExchange, type ImportPhase, type ImportReport, type ImportSource } from './import.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Uploads are read as they arrive (JSON) or held whole (XLSX: a zip is read from its end). */
@@ -44,6 +45,17 @@ async function readAll(stream: Readable, max: number): Promise<Buffer> {
   }
   return Buffer.concat(parts);
 }
+
+/** How often a progress line goes out at most, and at least (so that no proxy takes the answer for stalled). */
+export const PROGRESS_EVERY_MS = 250;
+export const HEARTBEAT_MS = 5_000;
+
+/** One line of the answer of `POST /api/exchange/import/stream` (newline-delimited JSON). */
+export type ImportEvent =
+  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
+  | { type: 'report'; report: ImportReport }
+  | { type: 'refused'; message: string; report: ImportReport }
+  | { type: 'failed'; message: string; correlationId: string };
 
 const isStream = (body: unknown): body is Readable => !!body && typeof (body as Readable)[Symbol.asyncIterator] === 'function';
 
@@ -92,6 +104,87 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             body.resume();
           }
         }
+      },
+    );
+
+    app.post(
+      '/api/exchange/import/stream',
+      {
+        config: { access: { permission: 'exchange.import' } },
+        schema: {
+          summary:
+            'The same import (or dry run, dryRun=true), answered as it goes: once the file has arrived, 200 with newline-delimited JSON (application/x-ndjson) — ' +
+            '`progress` lines (phase checking or writing, done, total; at least every 5 s) and one last line: `report` (done), `refused` (the problems; nothing written) or `failed`. ' +
+            'For the web app: an import of a large register takes minutes, longer than a request should wait silently',
+          tags,
+          querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') }),
+        },
+      },
+      async (request, reply) => {
+        const { actor } = signedInOf(request);
+        const body = request.body;
+        if (!isStream(body)) throw new AppError(415, 'unsupported_media_type');
+        const t = translator(languageFromHeader(request.headers['accept-language']));
+        let latest: ImportEvent & { type: 'progress' } = { type: 'progress', phase: 'reading', done: 0, total: 0 };
+        let emit: ((event: ImportEvent) => void) | null = null;
+        let lastSent = 0;
+        let arrived!: () => void;
+        const fileArrived = new Promise<void>((resolve) => (arrived = resolve));
+        let outcome: { report: ImportReport } | { error: unknown } | null = null;
+        let job: Promise<{ report: ImportReport } | { error: unknown }>;
+        try {
+          const xlsx = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === XLSX_TYPE;
+          const source: ImportSource = xlsx ? { format: 'xlsx', workbook: { buffer: await readAll(body, MAX_XLSX_UPLOAD) } } : { format: 'json', stream: body };
+          job = importExchange(ctx, actor, source, {
+            dryRun: request.query.dryRun === 'true',
+            maxBytes: MAX_JSON_UPLOAD,
+            onProgress(phase, done, total) {
+              // Past reading, the whole file has arrived: the answer may begin.
+              if (phase !== 'reading') arrived();
+              const changed = phase !== latest.phase;
+              latest = { type: 'progress', phase, done, total };
+              const now = Date.now();
+              if (emit && (changed || now - lastSent >= PROGRESS_EVERY_MS || (total > 0 && done >= total))) {
+                lastSent = now;
+                emit(latest);
+              }
+            },
+          }).then(
+            (report) => (outcome = { report }),
+            (error: unknown) => (outcome = { error }),
+          );
+          await Promise.race([fileArrived, job]);
+          // Over before the file was read to its end (a broken or too large file): answered at once.
+          const early = outcome as { report: ImportReport } | { error: unknown } | null;
+          if (early && 'error' in early) throw early.error instanceof FileTooLarge ? new PayloadTooLarge() : early.error;
+        } finally {
+          if (!body.readableEnded) {
+            reply.header('connection', 'close');
+            body.resume();
+          }
+        }
+
+        const out = new PassThrough();
+        const write = (event: ImportEvent) => {
+          if (!out.destroyed && !out.writableEnded) out.write(`${JSON.stringify(event)}\n`);
+        };
+        emit = write;
+        write(latest);
+        lastSent = Date.now();
+        const heartbeat = setInterval(() => write(latest), HEARTBEAT_MS);
+        void job.then((result) => {
+          clearInterval(heartbeat);
+          if ('report' in result) {
+            const { report } = result;
+            if (report.problemCount > 0) write({ type: 'refused', message: t('errors.exchange_refused', { count: report.problemCount }), report });
+            else write({ type: 'report', report });
+          } else {
+            request.log.error({ err: result.error }, 'import failed');
+            write({ type: 'failed', message: t('errors.internal', { correlationId: request.id }), correlationId: request.id });
+          }
+          out.end();
+        });
+        return reply.type('application/x-ndjson; charset=utf-8').send(out);
       },
     );
 

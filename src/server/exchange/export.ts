@@ -71,20 +71,23 @@ export interface PreparedExport {
  */
 export async function prepareExport(ctx: AppContext, actor: Actor, scope: Scope, options: Omit<ExportOptions, 'onProgress'>): Promise<PreparedExport> {
   const filter = options.filter ?? {};
-  // Only a permission over all records exports without an office of one's own.
-  if (scope !== 'all' && (filter.office === undefined || !(actor.offices as readonly string[]).includes(filter.office))) throw new Forbidden();
+  // Below `all`, only the persons of one's own offices (docs/decisions/0005): an office filter
+  // names one of them, and without one all of them count.
+  if (scope === 'own') throw new Forbidden();
+  if (scope === 'office' && filter.office !== undefined && !(actor.offices as readonly string[]).includes(filter.office)) throw new Forbidden();
+  const offices = scope === 'office' ? (filter.office !== undefined ? [filter.office] : [...actor.offices]) : null;
 
   const { ordered, counts } = await withTransaction(ctx.database.db, async (tx) => {
     if (filter.office !== undefined && !(await tx.selectFrom('office').select('code').where('code', '=', filter.office).executeTakeFirst())) throw new UnknownOffice(filter.office);
     await assignRefs(tx);
-    const ids = isFiltered(filter) ? await selectFiltered(tx, filter) : await selectAll(tx);
+    const ids = offices ? await selectScoped(tx, offices, filter) : isFiltered(filter) ? await selectFiltered(tx, filter) : await selectAll(tx);
     const ordered = {} as Record<Kind, string[]>;
     for (const kind of KINDS) ordered[kind] = await orderByRef(tx, kind, ids[kind]);
     const counts = Object.fromEntries(KINDS.map((k) => [k, ordered[k].length])) as Record<Kind, number>;
     await appendAudit(
       tx,
       actor,
-      { action: 'exchange.export', objectType: 'register', details: { format: options.format, filter: { office: filter.office ?? null, from: filter.from ?? null, to: filter.to ?? null }, ...counts } },
+      { action: 'exchange.export', objectType: 'register', details: { format: options.format, scope, filter: { office: filter.office ?? null, from: filter.from ?? null, to: filter.to ?? null }, ...(offices ? { offices } : {}), ...counts } },
       ctx.clock.now(),
     );
     return { ordered, counts };
@@ -217,6 +220,72 @@ async function selectFiltered(tx: Transaction<DB>, filter: ExportFilter): Promis
     exploitations: await ofPersons('exploitation'),
     services: await ofPersons('service'),
     helplineContacts: [...helplineIds],
+  };
+}
+
+/**
+ * An export for someone who reads the records of their offices only (`office` scope): the
+ * persons with an application (as applicant or child) received, or a clientship active, in one
+ * of those offices and the period — chosen in SQL, so that nobody outside is ever read — and all
+ * their records, with the helpline contacts their applications started from. Unlike a filtered
+ * export over everything, the file does not reach beyond the scope for what its records refer
+ * to (a parent's clientship in another office, a child on an application of another office):
+ * those references stay in the file as refs, and import into this installation, where they exist.
+ * Break-the-glass grants are for looking at one person, not for exporting: they do not count.
+ */
+async function selectScoped(tx: Transaction<DB>, offices: readonly string[], filter: ExportFilter): Promise<Selected> {
+  const from = filter.from ?? '0001-01-01';
+  const to = filter.to ?? '9999-12-31';
+  const list = offices.length > 0 ? [...offices] : ['\u0000'];
+  const persons = (
+    await tx
+      .selectFrom('person as p')
+      .select('p.id')
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('application as a')
+              .select(sql`1`.as('one'))
+              .where('a.officeCode', 'in', list)
+              .where('a.receivedOn', '>=', from)
+              .where('a.receivedOn', '<=', to)
+              .where((w) =>
+                w.or([
+                  w('a.personId', '=', w.ref('p.id')),
+                  w.exists(w.selectFrom('applicationChild as ac').select(sql`1`.as('one')).whereRef('ac.applicationId', '=', 'a.id').whereRef('ac.personId', '=', 'p.id')),
+                ]),
+              ),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('clientship as c')
+              .select(sql`1`.as('one'))
+              .whereRef('c.personId', '=', 'p.id')
+              .where('c.officeCode', 'in', list)
+              .where('c.startDate', '<=', to)
+              .where((w) => w.or([w('c.endDate', 'is', null), w('c.endDate', '>=', from)])),
+          ),
+        ]),
+      )
+      .execute()
+  ).map((r) => r.id);
+  const ofPersons = sql<string>`any(${persons}::uuid[])`;
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return {
+    persons,
+    applications: ids(await tx.selectFrom('application').select('id').where('personId', '=', ofPersons).execute()),
+    decisions: ids(await tx.selectFrom('decision').select('id').where('status', '=', 'decided').where('personId', '=', ofPersons).execute()),
+    clientships: ids(await tx.selectFrom('clientship').select('id').where('personId', '=', ofPersons).execute()),
+    exploitations: ids(await tx.selectFrom('exploitation').select('id').where('personId', '=', ofPersons).execute()),
+    services: ids(await tx.selectFrom('service').select('id').where('personId', '=', ofPersons).execute()),
+    helplineContacts: ids(
+      await tx
+        .selectFrom('helplineContact')
+        .select('id')
+        .where('id', 'in', (eb) => eb.selectFrom('application').select('helplineContactId').where('personId', '=', ofPersons).where('helplineContactId', 'is not', null).$narrowType<{ helplineContactId: string }>())
+        .execute(),
+    ),
   };
 }
 

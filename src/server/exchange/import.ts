@@ -259,7 +259,7 @@ class Writer {
         await insertRows(tx, 'helplineContact', SPEC.helplineContact, rows.map(({ id, record }) => ({ id, ...this.helplineValues(record as HelplineContactRecord), createdBy: this.userId })));
         return;
       case 'persons': {
-        // Numbered here rather than by the column default, whose lpad(…, 5) cuts C-100000 to C-10000.
+        // Numbered here for the whole batch at once, in the form of the column default (next_person_number()).
         const numbers = await nextValues(tx, 'person_number_seq', rows.length);
         await insertRows(tx, 'person', SPEC.person, rows.map(({ id, record }, i) => ({ id, number: `C-${numbers[i]!.padStart(5, '0')}`, ...this.personValues(id, record as PersonRecord), ...by })));
         return;

@@ -2,14 +2,17 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enClients from '../locales/en/clients.json';
 import en from '../locales/en/common.json';
+import enExchange from '../locales/en/exchange.json';
 import enIntake from '../locales/en/intake.json';
 import enLetters from '../locales/en/letters.json';
 import fiClients from '../locales/fi/clients.json';
 import fi from '../locales/fi/common.json';
+import fiExchange from '../locales/fi/exchange.json';
 import fiIntake from '../locales/fi/intake.json';
 import fiLetters from '../locales/fi/letters.json';
 import svClients from '../locales/sv/clients.json';
 import sv from '../locales/sv/common.json';
+import svExchange from '../locales/sv/exchange.json';
 import svIntake from '../locales/sv/intake.json';
 import svLetters from '../locales/sv/letters.json';
 
@@ -22,7 +25,7 @@ export const LANGUAGE_STORAGE_KEY = 'suoja.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof fi; intake: typeof fiIntake; letters: typeof fiLetters; clients: typeof fiClients };
+    resources: { common: typeof fi; intake: typeof fiIntake; letters: typeof fiLetters; clients: typeof fiClients; exchange: typeof fiExchange };
   }
 }
 
@@ -77,14 +80,14 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    fi: { common: fi, intake: fiIntake, letters: fiLetters, clients: fiClients },
-    sv: { common: sv, intake: svIntake, letters: svLetters, clients: svClients },
-    en: { common: en, intake: enIntake, letters: enLetters, clients: enClients },
+    fi: { common: fi, intake: fiIntake, letters: fiLetters, clients: fiClients, exchange: fiExchange },
+    sv: { common: sv, intake: svIntake, letters: svLetters, clients: svClients, exchange: svExchange },
+    en: { common: en, intake: enIntake, letters: enLetters, clients: enClients, exchange: enExchange },
   },
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: SUPPORTED_LANGUAGES,
-  ns: ['common', 'intake', 'letters', 'clients'],
+  ns: ['common', 'intake', 'letters', 'clients', 'exchange'],
   defaultNS: 'common',
   // Resources are bundled, so initialise synchronously and render without suspending.
   initAsync: false,

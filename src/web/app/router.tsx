@@ -8,6 +8,7 @@ import { ClientViewersPage } from '../features/audit/ClientViewersPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { EnrolPage } from '../features/auth/EnrolPage';
+import { ImportPage } from '../features/exchange/ImportPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
                 path: 'admin/letter-templates',
                 element: <RequireAbility ability="settings.manage"><LetterTemplatesPage /></RequireAbility>,
               },
+              { path: 'admin/import', element: <RequireAbility ability="exchange.import"><ImportPage /></RequireAbility> },
               { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
               {
                 path: 'audit/client-viewers',

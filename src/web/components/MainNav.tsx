@@ -46,6 +46,7 @@ export function MainNav() {
   const { t: tLetters } = useTranslation('letters');
   const { t: tIntake } = useTranslation('intake');
   const { t: tClients } = useTranslation('clients');
+  const { t: tExchange } = useTranslation('exchange');
   const me = useMe();
   if (!me.data) return null;
 
@@ -57,6 +58,7 @@ export function MainNav() {
     { to: '/clients', label: tClients('nav'), ability: 'clients.read', end: false },
     { to: '/admin/users', label: t('nav.users'), ability: 'users.manage', end: false },
     { to: '/admin/letter-templates', label: tLetters('nav'), ability: 'settings.manage', end: false },
+    { to: '/admin/import', label: tExchange('nav'), ability: 'exchange.import', end: false },
     { to: '/alerts', label: t('nav.alerts'), ability: 'alerts.read', end: false },
     { to: '/statistics', label: t('nav.statistics'), ability: 'statistics.read', end: false },
     { to: '/audit', label: t('nav.audit'), ability: 'audit.read', end: true },
