@@ -21,14 +21,17 @@ export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor,
     .select(sql`1`.as('one'))
     .whereRef('cs.personId', '=', 'person.id')
     .where((w) => (scope === 'office' ? w.or([w('cs.officeCode', 'in', offices), w('cs.caseworkerId', '=', userId)]) : w('cs.caseworkerId', '=', userId)));
+  // The person's applications, as applicant or as a child on one: found through the person's
+  // own indexes (an OR of the two conditions would read every application for every person).
   const application = eb
     .selectFrom('application as ap')
     .select(sql`1`.as('one'))
-    .where((w) =>
-      w.or([
-        w('ap.personId', '=', w.ref('person.id')),
-        w.exists(w.selectFrom('applicationChild as ac').select(sql`1`.as('one')).whereRef('ac.applicationId', '=', 'ap.id').whereRef('ac.personId', '=', 'person.id')),
-      ]),
+    .where('ap.id', 'in', (w) =>
+      w
+        .selectFrom('application as own')
+        .select('own.id')
+        .whereRef('own.personId', '=', 'person.id')
+        .unionAll(w.selectFrom('applicationChild as ac').select('ac.applicationId as id').whereRef('ac.personId', '=', 'person.id')),
     )
     .where((w) => (scope === 'office' ? w.or([w('ap.officeCode', 'in', offices), w('ap.caseworkerId', '=', userId)]) : w('ap.caseworkerId', '=', userId)));
   const grant = eb
