@@ -46,16 +46,18 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
 
   const base = db
     .selectFrom('person')
-    .innerJoin(
+    // Each person's latest clientship, one index probe per person (clientship_person_latest_idx),
+    // so that a page in number order stops at its last row.
+    .innerJoinLateral(
       (eb) =>
         eb
           .selectFrom('clientship')
-          .distinctOn('personId')
           .select(['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'])
-          .orderBy('personId')
+          .whereRef('clientship.personId', '=', 'person.id')
           .orderBy('startDate', 'desc')
+          .limit(1)
           .as('latest'),
-      (join) => join.onRef('latest.personId', '=', 'person.id'),
+      (join) => join.onTrue(),
     )
     .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
     .where((eb) => personInScope(eb as never, actor, scope, now))
