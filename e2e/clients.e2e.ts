@@ -33,7 +33,26 @@ describe.skipIf(!HAS_CHROMIUM)('client records in Chromium: find, reveal, record
   let bo: BrowserContext;
   let decider: BrowserContext;
   let tampere: BrowserContext;
+  let leader: BrowserContext;
   let client: { id: string; number: string };
+
+  /** A client as intake makes clients: an application of Helsinki assigned to Kaisa, an admission proposed and decided. */
+  async function admit(person: { givenNames: string; familyName: string; birthDate: string; nationalities: string[] }) {
+    const me = await call<{ user: { id: string } }>(kaisa, app, 'GET', '/api/auth/me');
+    const on = today();
+    const application = await call<{ id: string }>(kaisa, app, 'POST', '/api/applications', {
+      receivedOn: on,
+      channel: 'police',
+      person: { ...person, gender: 'female', residenceStatus: 'worker_permit' },
+      consentGiven: true,
+      consentOn: on,
+      officeCode: 'helsinki',
+      caseworkerId: me.user.id,
+    });
+    const proposal = await call<{ id: string; version: number }>(kaisa, app, 'POST', '/api/decisions', { kind: 'admission', applicationId: application.id, grounds: 'Consistent account; consent given.', letterLanguage: 'en' });
+    const decided = await call<{ person: { id: string; number: string } }>(decider, app, 'POST', `/api/decisions/${proposal.id}/decide`, { version: proposal.version, decidedOn: on });
+    return decided.person;
+  }
 
   beforeAll(async () => {
     const installation = await newInstallation();
@@ -42,31 +61,19 @@ describe.skipIf(!HAS_CHROMIUM)('client records in Chromium: find, reveal, record
       bo: addStaffUser(installation, { email: 'bo@example.fi', name: 'Bo Caseworker', roles: ['caseworker'], offices: ['helsinki'] }),
       decider: addStaffUser(installation, { email: 'daniel@example.fi', name: 'Daniel Decider', roles: ['decision_maker'] }),
       tampere: addStaffUser(installation, { email: 'tuula@example.fi', name: 'Tuula Tampere', roles: ['caseworker'], offices: ['tampere'] }),
+      leader: addStaffUser(installation, { email: 'leena@example.fi', name: 'Leena Leader', roles: ['team_leader'], offices: ['helsinki'] }),
     };
     app = await serveApp({}, installation);
     browser = await launchBrowser();
-    [kaisa, bo, decider, tampere] = await Promise.all([
+    [kaisa, bo, decider, tampere, leader] = await Promise.all([
       signedInContext(browser, app, links.kaisa),
       signedInContext(browser, app, links.bo),
       signedInContext(browser, app, links.decider),
       signedInContext(browser, app, links.tampere),
+      signedInContext(browser, app, links.leader),
     ]);
 
-    // The client comes in as intake makes clients: an application, an admission proposed and decided.
-    const me = await call<{ user: { id: string } }>(kaisa, app, 'GET', '/api/auth/me');
-    const on = today();
-    const application = await call<{ id: string }>(kaisa, app, 'POST', '/api/applications', {
-      receivedOn: on,
-      channel: 'police',
-      person: { givenNames: 'Olena', familyName: 'Kovalenko', birthDate: '1990-05-04', gender: 'female', nationalities: ['UA'], residenceStatus: 'worker_permit' },
-      consentGiven: true,
-      consentOn: on,
-      officeCode: 'helsinki',
-      caseworkerId: me.user.id,
-    });
-    const proposal = await call<{ id: string; version: number }>(kaisa, app, 'POST', '/api/decisions', { kind: 'admission', applicationId: application.id, grounds: 'Consistent account; consent given.', letterLanguage: 'en' });
-    const decided = await call<{ person: { id: string; number: string } }>(decider, app, 'POST', `/api/decisions/${proposal.id}/decide`, { version: proposal.version, decidedOn: on });
-    client = decided.person;
+    client = await admit({ givenNames: 'Olena', familyName: 'Kovalenko', birthDate: '1990-05-04', nationalities: ['UA'] });
   });
   afterAll(async () => {
     await browser?.close();
@@ -221,5 +228,32 @@ describe.skipIf(!HAS_CHROMIUM)('client records in Chromium: find, reveal, record
     await t.getByText(/You opened this client by breaking the glass/).waitFor();
     expect(await violations(t)).toEqual([]);
     await t.close();
+  });
+
+  it('lets a team leader hand a client to another caseworker, and shows the history of an exploitation record', async () => {
+    const other = await admit({ givenNames: 'Amina', familyName: 'Haddad', birthDate: '1996-11-20', nationalities: ['NG'] });
+    const record = await call<{ id: string; version: number }>(kaisa, app, 'POST', `/api/clients/${other.id}/exploitation`, { form: 'sexual_exploitation', isPrimary: true, country: 'NG' });
+    const changed = await kaisa.request.fetch(`${app.url}/api/exploitation/${record.id}`, { method: 'PUT', headers: { Origin: app.url }, data: { version: record.version, form: 'sexual_exploitation', isPrimary: true, country: 'FI' } });
+    expect(changed.status()).toBe(200);
+
+    const l = await leader.newPage();
+    await l.goto(`${app.url}/clients/${other.id}`);
+    await l.getByRole('heading', { level: 1, name: `Client ${other.number}` }).waitFor();
+    const clientship = l.getByRole('region', { name: 'Clientship and decisions', exact: true });
+    await clientship.getByRole('button', { name: 'Change the office or caseworker' }).click();
+    const form = clientship.getByRole('region', { name: 'Change the office or the responsible caseworker', exact: true });
+    await form.getByLabel(/^Responsible caseworker/).selectOption({ label: 'Bo Caseworker' });
+    expect(await violations(l)).toEqual([]);
+    await form.getByRole('button', { name: 'Save the office and caseworker' }).click();
+    await clientship.getByText('The responsible caseworker has been saved.').waitFor();
+    await clientship.getByRole('table', { name: '1 clientship' }).getByText('Bo Caseworker').waitFor();
+
+    const exploitation = l.getByRole('region', { name: 'Exploitation', exact: true });
+    await exploitation.getByRole('button', { name: 'Show the history (2 changes)' }).click();
+    const history = exploitation.getByRole('region', { name: 'History of the exploitation records', exact: true });
+    await history.getByText(/Kaisa Caseworker: changed Country where it happened: Nigeria → Finland/).waitFor();
+    await history.getByText(/Kaisa Caseworker: added \(Form of exploitation: Sexual exploitation/).waitFor();
+    expect(await violations(l)).toEqual([]);
+    await l.close();
   });
 });

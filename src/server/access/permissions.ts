@@ -22,6 +22,7 @@ export const ACTIONS = [
   'clients.write',
   'clients.break_glass',
   'clients.export',
+  'clients.assign', // change a client's office and responsible caseworker
   'statistics.read',
   'statistics.publish',
   'subject_access.export',
@@ -57,6 +58,7 @@ export const PERMISSIONS: Matrix = {
     'clients.write': 'office',
     'clients.break_glass': 'all',
     'clients.export': 'office',
+    'clients.assign': 'office',
     'audit.client_viewers': 'office',
     'alerts.read': 'office',
     'exchange.export': 'office', // the persons of their offices; the whole register only with `suoja export` (docs/decisions/0005)

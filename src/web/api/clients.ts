@@ -54,6 +54,13 @@ export interface Clientship {
   endReason: string | null;
   officeCode: string;
   caseworkerId: string | null;
+  version: number;
+}
+
+/** Who is responsible for a client: the office and caseworker of their current clientship. */
+export interface Assignment {
+  officeCode: string;
+  caseworkerId: string | null;
 }
 
 export interface Exploitation {
@@ -69,6 +76,16 @@ export interface Exploitation {
 }
 
 export type ExploitationInput = Omit<Exploitation, 'id' | 'version'>;
+
+/** One change to an exploitation record, from the audit trail: codes only, some missing in early entries. */
+export interface ExploitationHistoryEntry {
+  exploitationId: string;
+  action: 'create' | 'update' | 'delete';
+  at: string;
+  actorName: string | null;
+  before: Partial<ExploitationInput> | null;
+  after: Partial<ExploitationInput> | null;
+}
 
 export interface Service {
   id: string;
@@ -150,6 +167,8 @@ export interface Client {
   identityErased: boolean;
   clientships: Clientship[];
   exploitation: Exploitation[];
+  /** Newest first. */
+  exploitationHistory: ExploitationHistoryEntry[];
   services: Service[];
   needs: Need[];
   notes: Note[];
@@ -278,6 +297,10 @@ export function breakGlass(id: string, reason: string) {
 
 export function updatePerson(id: string, version: number, change: PersonChange) {
   return api<Saved>(path('/api/clients/:id', id), { method: 'PATCH', body: { ...change, version } });
+}
+
+export function assignClient(clientId: string, version: number, assignment: Assignment) {
+  return api<Saved>(path('/api/clients/:id/assignment', clientId), { method: 'PUT', body: { ...assignment, version } });
 }
 
 export function addExploitation(clientId: string, input: ExploitationInput) {

@@ -246,6 +246,8 @@ export interface Caseworker {
   id: string;
   name: string;
   offices: string[];
+  /** Of the casework roles, those the person holds: `caseworker`, `team_leader`. */
+  roles: string[];
 }
 
 export const intakeKeys = {

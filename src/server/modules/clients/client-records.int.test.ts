@@ -60,6 +60,34 @@ describe(`a client's records (${TEST_ENGINE})`, () => {
     expect((await page()).exploitation).toEqual([]);
   });
 
+  it('shows each exploitation record\'s history to those who may read the client: who, when, the codes before and after', async () => {
+    const added = await post(t.app, `/api/clients/${client.id}/exploitation`, { form: 'sexual_exploitation', isPrimary: true, country: 'UA', periodFrom: '2023' }, anna.cookie);
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id as string;
+    clock.advance(60_000);
+    expect((await send('PUT', `/api/exploitation/${id}`, { version: 1, form: 'sexual_exploitation', isPrimary: true, country: 'FI', periodFrom: '2023', periodTo: '2024-02' }, bo)).statusCode).toBe(200);
+    const reader = await createSignedInUser(t.app, t.ctx, ['decision_maker'], []);
+    const history = (await page(reader)).exploitationHistory.filter((e: { exploitationId: string }) => e.exploitationId === id);
+    expect(history).toEqual([
+      {
+        exploitationId: id,
+        action: 'update',
+        at: new Date(clock.now()).toISOString(),
+        actorName: expect.stringMatching(/^Test caseworker/),
+        before: { form: 'sexual_exploitation', isPrimary: true, country: 'UA', industry: null, periodFrom: '2023', periodTo: null, residenceStatus: null },
+        after: { form: 'sexual_exploitation', isPrimary: true, country: 'FI', industry: null, periodFrom: '2023', periodTo: '2024-02', residenceStatus: null },
+      },
+      expect.objectContaining({ action: 'create', before: null, after: expect.objectContaining({ form: 'sexual_exploitation', country: 'UA' }) }),
+    ]);
+    // The record removed in the test before keeps its whole history, newest first.
+    const removed = (await page()).exploitationHistory.filter((e: { exploitationId: string }) => e.exploitationId !== id);
+    expect(removed.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+    expect(removed[0]).toMatchObject({ before: { form: 'forced_labour', industry: 'cleaning', periodFrom: '2024-06', periodTo: '2025-01' }, after: null });
+    expect(removed[1]).toMatchObject({ before: { industry: 'restaurant' }, after: { industry: 'cleaning' } });
+    // Outside the client's scope there is no history either: the whole client is not found.
+    expect((await get(t.app, `/api/clients/${client.id}`, tampere.cookie)).statusCode).toBe(404);
+  });
+
   it('records services and the assessment of needs', async () => {
     const service = await post(t.app, `/api/clients/${client.id}/services`, { type: 'safe_accommodation', provider: 'reception_centre', startDate: '2026-03-01' }, anna.cookie);
     expect(service.statusCode, service.body).toBe(201);

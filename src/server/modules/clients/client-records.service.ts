@@ -35,6 +35,20 @@ export interface ServiceInput {
   endDate: string | null;
 }
 
+/** The codes of an exploitation record, as its history keeps them: no identifying data. */
+const EXPLOITATION_CODES = ['form', 'isPrimary', 'country', 'industry', 'periodFrom', 'periodTo', 'residenceStatus'] as const;
+type ExploitationCodes = Partial<ExploitationInput>;
+function codesOf(record: object | null | undefined): ExploitationCodes | null {
+  if (!record || typeof record !== 'object') return null;
+  const codes: Record<string, unknown> = {};
+  for (const key of EXPLOITATION_CODES) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') codes[key] = value;
+  }
+  return codes as ExploitationCodes;
+}
+const HISTORY_ACTIONS = { 'exploitation.create': 'create', 'exploitation.update': 'update', 'exploitation.delete': 'delete' } as const;
+
 const noteBinding = (id: string) => ({ table: 'journal_note', recordId: id, field: 'body' });
 const taskBinding = (id: string) => ({ table: 'task', recordId: id, field: 'title' });
 
@@ -105,7 +119,7 @@ export function createClientRecordsService(ctx: AppContext) {
       return withTransaction(db, async (tx) => {
         await inScope(tx, actor, scope, personId);
         const row = await tx.insertInto('exploitation').values({ ...input, ref: null, personId }).returning(['id', 'version']).executeTakeFirstOrThrow();
-        await audit(tx, actor, 'exploitation.create', personId, [row.id], { form: input.form, country: input.country });
+        await audit(tx, actor, 'exploitation.create', personId, [row.id], { form: input.form, country: input.country, after: codesOf(input) });
         return row;
       });
     },
@@ -121,8 +135,7 @@ export function createClientRecordsService(ctx: AppContext) {
         if (row.version !== version) throw new StaleVersion(row);
         await tx.updateTable('exploitation').set({ ...input, updatedAt: now(), version: version + 1 }).where('id', '=', id).execute();
         // The history of an exploitation record: its codes before and after (no identifying data).
-        const before = { form: row.form, isPrimary: row.isPrimary, country: row.country, industry: row.industry, periodFrom: row.periodFrom, periodTo: row.periodTo, residenceStatus: row.residenceStatus };
-        await audit(tx, actor, 'exploitation.update', row.personId, [id], { before, after: input });
+        await audit(tx, actor, 'exploitation.update', row.personId, [id], { before: codesOf(row), after: codesOf(input) });
         return { id, version: version + 1 };
       });
     },
@@ -134,7 +147,7 @@ export function createClientRecordsService(ctx: AppContext) {
         await inScope(tx, actor, scope, row.personId);
         if (row.version !== version) throw new StaleVersion(row);
         await tx.deleteFrom('exploitation').where('id', '=', id).execute();
-        await audit(tx, actor, 'exploitation.delete', row.personId, [id], { before: { form: row.form, isPrimary: row.isPrimary, country: row.country, industry: row.industry } });
+        await audit(tx, actor, 'exploitation.delete', row.personId, [id], { before: codesOf(row) });
       });
     },
 
@@ -265,8 +278,19 @@ export function createClientRecordsService(ctx: AppContext) {
 
     /** Everything on the client page besides identity: read in one transaction, a statement per kind. */
     async details(tx: Executor, personId: string) {
-      const [exploitation, services, needs, notes, tasks, residence, family, decisions, attachments] = [
+      const [exploitation, exploitationHistory, services, needs, notes, tasks, residence, family, decisions, attachments] = [
         await tx.selectFrom('exploitation').select(['id', 'form', 'isPrimary', 'country', 'industry', 'periodFrom', 'periodTo', 'residenceStatus', 'version']).where('personId', '=', personId).orderBy('createdAt').execute(),
+        // The history of the exploitation records, removed ones too: from the audit trail, codes only.
+        await tx
+          .selectFrom('auditEvent as e')
+          .leftJoin('staffUser as u', 'u.id', 'e.actorId')
+          .select(['e.seq', 'e.at', 'e.action', 'e.objectIds', 'e.details', 'u.name as actorName'])
+          .where('e.objectIds', '@>', sql.val([personId]))
+          .where('e.action', 'in', Object.keys(HISTORY_ACTIONS))
+          .where('e.outcome', '=', 'success')
+          .orderBy('e.seq', 'desc')
+          .limit(1000)
+          .execute(),
         await tx.selectFrom('service').select(['id', 'type', 'provider', 'startDate', 'endDate', 'version']).where('personId', '=', personId).orderBy('startDate').execute(),
         await tx.selectFrom('serviceNeed').select(['type', 'needed', 'assessedOn']).where('personId', '=', personId).orderBy('type').execute(),
         await tx
@@ -301,6 +325,15 @@ export function createClientRecordsService(ctx: AppContext) {
       ];
       return {
         exploitation,
+        exploitationHistory: exploitationHistory
+          .filter((e) => e.objectIds[0] === personId && typeof e.objectIds[1] === 'string')
+          .map((e) => {
+            const details = (e.details ?? {}) as { before?: Record<string, unknown>; after?: Record<string, unknown>; form?: unknown; country?: unknown };
+            const action = HISTORY_ACTIONS[e.action as keyof typeof HISTORY_ACTIONS];
+            // An early creation entry holds only the form and the country.
+            const after = action === 'delete' ? null : codesOf(details.after ?? (action === 'create' ? details : null));
+            return { exploitationId: e.objectIds[1]!, action, at: e.at, actorName: e.actorName, before: action === 'create' ? null : codesOf(details.before), after };
+          }),
         services,
         needs,
         notes: notes.map((n) => ({ ...n, body: ctx.keyring.decrypt(noteBinding(n.id), n.body), correctable: now().getTime() - n.writtenAt.getTime() <= NOTE_CORRECTION_HOURS * 3_600_000 })),

@@ -4,8 +4,20 @@ import { z } from 'zod';
 import { signedInOf } from '../../access/route-access.js';
 import { CLIENT_CATEGORIES } from '../../../domain/codes.js';
 import type { AppContext } from '../../context.js';
+import { recordVersion } from '../../http/schemas.js';
 import { searchClients } from './client-search.js';
 import type { ClientsService } from './clients.service.js';
+
+/** The codes of an exploitation record as its history keeps them (an early entry may hold only some). */
+const ExploitationCodesSchema = z.object({
+  form: z.string().optional(),
+  isPrimary: z.boolean().optional(),
+  country: z.string().optional(),
+  industry: z.string().nullable().optional(),
+  periodFrom: z.string().nullable().optional(),
+  periodTo: z.string().nullable().optional(),
+  residenceStatus: z.string().nullable().optional(),
+});
 
 const ClientSchema = z
   .object({
@@ -30,9 +42,20 @@ const ClientSchema = z
         endReason: z.string().nullable(),
         officeCode: z.string(),
         caseworkerId: z.string().nullable(),
+        version: z.number(),
       }),
     ),
     exploitation: z.array(z.object({ id: z.string(), form: z.string(), isPrimary: z.boolean(), country: z.string(), industry: z.string().nullable(), periodFrom: z.string().nullable(), periodTo: z.string().nullable(), residenceStatus: z.string().nullable(), version: z.number() })),
+    exploitationHistory: z.array(
+      z.object({
+        exploitationId: z.string(),
+        action: z.enum(['create', 'update', 'delete']),
+        at: z.date(),
+        actorName: z.string().nullable(),
+        before: ExploitationCodesSchema.nullable(),
+        after: ExploitationCodesSchema.nullable(),
+      }),
+    ),
     services: z.array(z.object({ id: z.string(), type: z.string(), provider: z.string().nullable(), startDate: z.string(), endDate: z.string().nullable(), version: z.number() })),
     needs: z.array(z.object({ type: z.string(), needed: z.boolean(), assessedOn: z.string() })),
     notes: z.array(z.object({ id: z.string(), body: z.string(), authorId: z.string(), authorName: z.string(), writtenAt: z.date(), correctedAt: z.date().nullable(), correctsId: z.string().nullable(), correctable: z.boolean(), version: z.number() })),
@@ -114,6 +137,21 @@ export function clientsRoutes(ctx: AppContext, clients: ClientsService): Fastify
       '/api/clients/:id/reveal',
       { config: { access: { permission: 'clients.read' } }, schema: { summary: 'Reveal the identifying data (audited)', tags, params, response: { 200: IdentitySchema } } },
       async (request) => clients.reveal(signedInOf(request).actor, scopeOf(request), request.params.id),
+    );
+
+    app.put(
+      '/api/clients/:id/assignment',
+      {
+        config: { access: { permission: 'clients.assign' } },
+        schema: {
+          summary: 'Move a client to another office or hand them to another caseworker: a team leader of the client\'s office; the children who are clients with them follow (409 when the clientship changed meanwhile)',
+          tags,
+          params,
+          body: z.strictObject({ officeCode: z.string().trim().min(1).max(50), caseworkerId: z.uuid().nullable(), version: recordVersion }),
+          response: { 200: z.object({ id: z.string(), version: z.number() }) },
+        },
+      },
+      async (request) => clients.assign(signedInOf(request).actor, scopeOf(request), request.params.id, request.body),
     );
 
     app.post(

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.js';
 import { withTransaction, type Executor } from '../../db/transaction.js';
 import { NotFound, TooManyRequests } from '../../http/errors.js';
 import { getSetting } from '../settings/settings.js';
+import { createAssignmentService, type AssignmentInput } from './assignment.service.js';
 import { createClientRecordsService } from './client-records.service.js';
 import { decryptIdentity, type PersonIdentity } from './persons.repository.js';
 
@@ -30,6 +31,7 @@ export function createClientsService(ctx: AppContext) {
   const { db } = ctx.database;
   const now = () => ctx.clock.now();
   const records = createClientRecordsService(ctx);
+  const assignment = createAssignmentService(ctx);
 
   /**
    * Bulk-access guard: a user who opens more distinct clients in the window than the setting
@@ -94,7 +96,7 @@ export function createClientsService(ctx: AppContext) {
         const identity = decryptIdentity(ctx.keyring, p.id, p);
         const clientships = await tx
           .selectFrom('clientship')
-          .select(['id', 'category', 'parentId', 'startDate', 'endDate', 'endReason', 'officeCode', 'caseworkerId'])
+          .select(['id', 'category', 'parentId', 'startDate', 'endDate', 'endReason', 'officeCode', 'caseworkerId', 'version'])
           .where('personId', '=', p.id)
           .orderBy('startDate', 'desc')
           .execute();
@@ -116,6 +118,11 @@ export function createClientsService(ctx: AppContext) {
           version: p.version,
         };
       });
+    },
+
+    /** Moves a client to another office or hands them to another caseworker (a team leader of their office; audited). */
+    assign(actor: Actor, scope: Scope, personId: string, input: AssignmentInput) {
+      return assignment.assign(actor, scope, personId, input);
     },
 
     /** The identifying data itself, on demand; each reveal is audited. */

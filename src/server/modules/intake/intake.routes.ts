@@ -137,17 +137,18 @@ export function intakeRoutes(ctx: AppContext, { helpline, applications, decision
       '/api/staff/caseworkers',
       {
         config: { access: { permission: 'applications.write' } },
-        schema: { summary: 'Active caseworkers and team leaders, with their offices, to assign applications to', tags, response: { 200: z.object({ caseworkers: z.array(z.object({ id: z.string(), name: z.string(), offices: z.array(z.string()) })) }) } },
+        schema: { summary: 'Active caseworkers and team leaders, with their offices and which of the two roles they hold, to assign applications and clients to', tags, response: { 200: z.object({ caseworkers: z.array(z.object({ id: z.string(), name: z.string(), offices: z.array(z.string()), roles: z.array(z.enum(['caseworker', 'team_leader'])) })) }) } },
       },
       async () => {
         const rows = await ctx.database.db
           .selectFrom('staffUser as u')
-          .select((eb) => ['u.id', 'u.name', eb.fn.coalesce(eb.selectFrom('staffUserOffice as o').select(sql<string[]>`array_agg(o.office_code order by o.office_code)`.as('x')).whereRef('o.userId', '=', 'u.id'), sql<string[]>`'{}'::text[]`).as('offices')])
+          .select((eb) => ['u.id', 'u.name', 'u.roles', eb.fn.coalesce(eb.selectFrom('staffUserOffice as o').select(sql<string[]>`array_agg(o.office_code order by o.office_code)`.as('x')).whereRef('o.userId', '=', 'u.id'), sql<string[]>`'{}'::text[]`).as('offices')])
           .where('u.disabledAt', 'is', null)
           .where(sql<boolean>`u.roles && array['caseworker','team_leader']::text[]`)
           .orderBy('u.name')
           .execute();
-        return { caseworkers: rows };
+        // Only the casework roles: whether someone also administers or audits is nobody's business here.
+        return { caseworkers: rows.map((r) => ({ ...r, roles: r.roles.filter((role): role is 'caseworker' | 'team_leader' => role === 'caseworker' || role === 'team_leader') })) };
       },
     );
 

@@ -13,7 +13,7 @@ import { Loading } from '../../components/Loading';
 import { focusRing, tokens } from '../../components/theme';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { focusPageHeading } from '../../components/focus';
-import { Tag } from '../intake/parts';
+import { SuccessPanel, Tag } from '../intake/parts';
 import { AssistanceSection } from './AssistanceSection';
 import { AttachmentsSection } from './AttachmentsSection';
 import { BreakGlassForm } from './BreakGlass';
@@ -48,7 +48,7 @@ const Contents = styled.nav`
 
 const SECTIONS = ['person', 'clientship', 'exploitation', 'assistance', 'notes', 'tasks', 'attachments', 'timeline'] as const;
 
-function ClientView({ client, breakGlassUntil }: { client: Client; breakGlassUntil: string | null }) {
+function ClientView({ client, breakGlassUntil, onMovedAway }: { client: Client; breakGlassUntil: string | null; onMovedAway: (officeName: string) => void }) {
   const { t } = useTranslation('clients');
   const labels = useClientLabels();
   const me = useMe();
@@ -91,7 +91,7 @@ function ClientView({ client, breakGlassUntil }: { client: Client; breakGlassUnt
         </ul>
       </Contents>
       <PersonSection client={client} identity={identity} onIdentity={setIdentity} mayWrite={mayWrite} onChanged={changed} />
-      <ClientshipSection client={client} offices={offices.data} onChanged={changed} />
+      <ClientshipSection client={client} offices={offices.data} onChanged={changed} onMovedAway={onMovedAway} />
       <ExploitationSection client={client} mayWrite={mayWrite} onChanged={changed} />
       <AssistanceSection client={client} identity={identity} mayWrite={mayWrite} onChanged={changed} />
       <NotesSection client={client} mayWrite={mayWrite} onChanged={changed} />
@@ -108,13 +108,25 @@ export function ClientPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const queryClient = useQueryClient();
-  const client = useQuery({ queryKey: clientKeys.client(id), queryFn: () => fetchClient(id) });
+  const [movedTo, setMovedTo] = useState<{ number: string; office: string } | null>(null);
+  const client = useQuery({ queryKey: clientKeys.client(id), queryFn: () => fetchClient(id), enabled: movedTo === null });
   const [breakGlassUntil, setBreakGlassUntil] = useState<string | null>(null);
   const notFound = client.isError && isApiError(client.error, 404);
-  useDocumentTitle(client.data ? t('client.documentTitle', { number: client.data.number }) : notFound ? t('client.notFound.title') : t('client.title'));
+  const number = movedTo?.number ?? client.data?.number;
+  useDocumentTitle(number ? t('client.documentTitle', { number }) : notFound ? t('client.notFound.title') : t('client.title'));
 
   let content;
-  if (client.isPending) content = <Loading />;
+  if (movedTo) {
+    // The client went to another office: out of this user's scope from now on.
+    content = (
+      <SuccessPanel aria-label={t('assignment.movedAwayTitle')}>
+        <Paragraph mb="s">{t('assignment.movedAway', { number: movedTo.number, office: movedTo.office })}</Paragraph>
+        <RouterLink asComponent={ReactRouterLink} to="/clients">
+          {t('assignment.backToList')}
+        </RouterLink>
+      </SuccessPanel>
+    );
+  } else if (client.isPending) content = <Loading />;
   else if (notFound) {
     content = (
       <>
@@ -131,7 +143,22 @@ export function ClientPage() {
       </>
     );
   } else if (client.isError) content = <FormAlert error={client.error} />;
-  else content = <ClientView key={client.data.id} client={client.data} breakGlassUntil={breakGlassUntil} />;
+  else {
+    const shown = client.data.number;
+    content = (
+      <ClientView
+        key={client.data.id}
+        client={client.data}
+        breakGlassUntil={breakGlassUntil}
+        onMovedAway={(office) => {
+          setMovedTo({ number: shown, office });
+          queryClient.removeQueries({ queryKey: clientKeys.client(id) });
+          void queryClient.invalidateQueries({ queryKey: ['clients', 'list'] });
+          focusPageHeading();
+        }}
+      />
+    );
+  }
 
   return (
     <>
@@ -139,7 +166,7 @@ export function ClientPage() {
         {t('client.back')}
       </RouterLink>
       <Heading variant="h1" mt="s" mb="s">
-        {client.data ? t('client.heading', { number: client.data.number }) : notFound ? t('client.notFound.title') : t('client.title')}
+        {number ? t('client.heading', { number }) : notFound ? t('client.notFound.title') : t('client.title')}
       </Heading>
       {content}
     </>

@@ -15,6 +15,7 @@ import { Actions } from '../../components/forms';
 import { SelectField } from '../intake/fields';
 import { ErrorSummary, Facts, FormPanel, Section, Tag, focusSoon, summaryItems } from '../intake/parts';
 import { defaultLetterLanguage, LETTER_LANGUAGES } from '../intake/proposal';
+import { AssignmentForm } from './AssignmentForm';
 import { useClientLabels } from './labels';
 
 /** Names of the staff the page refers to by id, as far as this user may list them. */
@@ -213,10 +214,12 @@ interface ClientshipSectionProps {
   client: Client;
   offices: Office[] | undefined;
   onChanged: () => void;
+  /** The client was moved to an office this user does not belong to. */
+  onMovedAway: (officeName: string) => void;
 }
 
 /** The client's periods as a client, office and caseworker, family, decisions and ending the clientship. */
-export function ClientshipSection({ client, offices, onChanged }: ClientshipSectionProps) {
+export function ClientshipSection({ client, offices, onChanged, onMovedAway }: ClientshipSectionProps) {
   const { t } = useTranslation('clients');
   const labels = useClientLabels();
   const me = useMe();
@@ -226,8 +229,13 @@ export function ClientshipSection({ client, offices, onChanged }: ClientshipSect
   const current = client.clientships.find((c) => !c.endDate) ?? null;
   const latest = client.clientships[0] ?? null;
   const pendingTermination = client.decisions.find((d) => d.kind === 'termination' && d.status === 'proposed');
-  const ownOpen = client.clientships.some((c) => !c.endDate && c.category !== 'child_of_victim');
+  const ownCurrent = client.clientships.find((c) => !c.endDate && c.category !== 'child_of_victim') ?? null;
+  const ownOpen = ownCurrent !== null;
   const childOnly = !ownOpen && current !== null;
+  const mayAssign = can(me.data, 'clients.assign') && ownCurrent !== null && (me.data?.user.offices.includes(ownCurrent.officeCode) ?? false);
+  const [assigning, setAssigning] = useState(false);
+  const [assigned, setAssigned] = useState<string | null>(null);
+  const assignButton = useRef<HTMLButtonElement>(null);
 
   return (
     <Section id="client-clientship" aria-labelledby={headingId}>
@@ -269,6 +277,41 @@ export function ClientshipSection({ client, offices, onChanged }: ClientshipSect
           </>
         )}
       </Facts>
+      <StatusMessage>{assigned}</StatusMessage>
+      {mayAssign &&
+        ownCurrent &&
+        (assigning ? (
+          <AssignmentForm
+            key={`${ownCurrent.id}:${ownCurrent.version}`}
+            client={client}
+            clientship={ownCurrent}
+            offices={offices}
+            onSaved={(message) => {
+              setAssigning(false);
+              setAssigned(message);
+              onChanged();
+              focusSoon(assignButton);
+            }}
+            onMovedAway={onMovedAway}
+            onClose={() => {
+              setAssigning(false);
+              focusSoon(assignButton);
+            }}
+          />
+        ) : (
+          <Actions>
+            <Button
+              ref={assignButton}
+              variant="secondary"
+              onClick={() => {
+                setAssigned(null);
+                setAssigning(true);
+              }}
+            >
+              {t('assignment.open')}
+            </Button>
+          </Actions>
+        ))}
       {client.clientships.length > 0 && (
         <TableScroll role="region" aria-labelledby={captionId} tabIndex={0}>
           <DataTable>

@@ -7,7 +7,7 @@ describe('the client timeline', () => {
   it('merges every dated record, newest first', () => {
     const timeline = buildTimeline({
       ...empty,
-      clientships: [{ id: 'c1', category: 'victim', parentId: null, startDate: '2026-01-10', endDate: '2026-05-02', endReason: 'left_country', officeCode: 'helsinki', caseworkerId: null }],
+      clientships: [{ id: 'c1', category: 'victim', parentId: null, startDate: '2026-01-10', endDate: '2026-05-02', endReason: 'left_country', officeCode: 'helsinki', caseworkerId: null, version: 1 }],
       decisions: [
         { id: 'd1', kind: 'admission', status: 'decided', decidedOn: '2026-01-10', reason: null, periodStart: null, periodEnd: null, applicationId: 'a1' },
         { id: 'd2', kind: 'termination', status: 'proposed', decidedOn: null, reason: 'left_country', periodStart: null, periodEnd: null, applicationId: null },
