@@ -44,32 +44,34 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   const searched = { byName: tokens.length > 0, byNumber };
   if (text && !byNumber && tokens.length === 0) return { total: 0, rows: [], ...searched };
 
-  const base = db
-    .selectFrom('person')
-    // Each person's latest clientship, one index probe per person (clientship_person_latest_idx),
-    // so that a page in number order stops at its last row.
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('clientship')
-          .select(['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'])
-          .whereRef('clientship.personId', '=', 'person.id')
-          .orderBy('startDate', 'desc')
-          .limit(1)
-          .as('latest'),
-      (join) => join.onTrue(),
-    )
-    .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
-    .where((eb) => personInScope(eb as never, actor, scope, now))
-    .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
-    .$if(tokens.length > 0, (qb) => qb.where(sql<boolean>`person.name_index && ${sql.val(tokens)}::text[]`))
-    .$if(query.birthYear !== undefined, (qb) => qb.where('person.birthYear', '=', query.birthYear!))
-    .$if(!!query.office, (qb) => qb.where('latest.officeCode', '=', query.office!))
-    .$if(!!query.caseworkerId, (qb) => qb.where('latest.caseworkerId', '=', query.caseworkerId!))
-    .$if(query.status === 'active', (qb) => qb.where('latest.endDate', 'is', null))
-    .$if(query.status === 'ended', (qb) => qb.where('latest.endDate', 'is not', null))
-    .$if(!!query.category, (qb) => qb.where('latest.category', '=', query.category!))
-    .$if(!!query.nationality, (qb) => qb.where(sql<boolean>`${query.nationality ?? ''} = any(person.nationalities)`));
+  // Each person's latest clientship. A page takes it by one index probe per person
+  // (clientship_person_latest_idx), so that a page in number order stops at its last row; the
+  // total, which must look at every person anyway, takes them all at once and joins. Both
+  // break a tie of start dates alike, so the total counts the rows the pages show.
+  const latestColumns = ['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'] as const;
+  const withLatest = (perPerson: boolean) =>
+    perPerson
+      ? db.selectFrom('person').innerJoinLateral(
+          (eb) => eb.selectFrom('clientship').select(latestColumns).whereRef('clientship.personId', '=', 'person.id').orderBy('startDate', 'desc').orderBy('id', 'desc').limit(1).as('latest'),
+          (join) => join.onTrue(),
+        )
+      : db.selectFrom('person').innerJoin(
+          (eb) => eb.selectFrom('clientship').distinctOn('personId').select(latestColumns).orderBy('personId').orderBy('startDate', 'desc').orderBy('id', 'desc').as('latest'),
+          (join) => join.onRef('latest.personId', '=', 'person.id'),
+        );
+  const base = (perPerson: boolean) =>
+    withLatest(perPerson)
+      .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
+      .where((eb) => personInScope(eb as never, actor, scope, now))
+      .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
+      .$if(tokens.length > 0, (qb) => qb.where(sql<boolean>`person.name_index && ${sql.val(tokens)}::text[]`))
+      .$if(query.birthYear !== undefined, (qb) => qb.where('person.birthYear', '=', query.birthYear!))
+      .$if(!!query.office, (qb) => qb.where('latest.officeCode', '=', query.office!))
+      .$if(!!query.caseworkerId, (qb) => qb.where('latest.caseworkerId', '=', query.caseworkerId!))
+      .$if(query.status === 'active', (qb) => qb.where('latest.endDate', 'is', null))
+      .$if(query.status === 'ended', (qb) => qb.where('latest.endDate', 'is not', null))
+      .$if(!!query.category, (qb) => qb.where('latest.category', '=', query.category!))
+      .$if(!!query.nationality, (qb) => qb.where(sql<boolean>`${query.nationality ?? ''} = any(person.nationalities)`));
 
   const columns = [
     'person.id',
@@ -96,7 +98,7 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   let total: number;
   if (tokens.length > 0) {
     // Names are encrypted: candidates from the index are scored here, then paged.
-    const candidates = await base.select(columns).limit(NAME_CANDIDATES).execute();
+    const candidates = await base(true).select(columns).limit(NAME_CANDIDATES).execute();
     const scored = candidates
       .map((row) => {
         const identity = decryptIdentity(ctx.keyring, row.id, row);
@@ -108,9 +110,9 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
     total = scored.length;
     rows = scored.slice(window.offset, window.offset + window.limit).map((c) => c.row);
   } else {
-    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const counted = await base(false).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     total = Number(counted.n);
-    rows = await base
+    rows = await base(true)
       .select(columns)
       .orderBy('person.number')
       .limit(window.limit)
