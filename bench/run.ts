@@ -533,7 +533,12 @@ const pg100k = runs.find((r) => r.engine === 'postgres' && near(r.persons, 100_0
 const page = findLoad(pg100k, 'client page');
 const bareRoute = findLoad(pg100k, 'bare route');
 const lite100k = runs.find((r) => r.engine === 'pglite' && near(r.persons, 100_000) && r.overview);
-const rssMax = runs.length > 0 && runs.some((r) => r.loads.length > 0) ? Math.max(...runs.map((r) => Math.max(r.rssHighWater, ...r.loads.map((l) => l.rssPeak)))) : null;
+const rssOfRun = (r: Run) => Math.max(r.rssHighWater, ...r.loads.map((l) => l.rssPeak));
+const rssByEngine = engines
+  .map((e) => ({ engine: e, runs: runs.filter((r) => r.engine === e && r.loads.length > 0) }))
+  .filter((x) => x.runs.length > 0)
+  .map((x) => ({ engine: x.engine, rss: Math.max(...x.runs.map(rssOfRun)) }));
+const rssMax = rssByEngine.length > 0 ? Math.max(...rssByEngine.map((x) => x.rss)) : null;
 const targets: [string, string, Verdict][] = [
   [
     'client page p99 < 50 ms at 50 connections, 100,000 persons, PostgreSQL',
@@ -551,7 +556,7 @@ const targets: [string, string, Verdict][] = [
     verdict(lite100k?.overview ? lite100k.overview.whole <= 1.5 * lite100k.overview.bare && lite100k.overview.whole < 2000 : null),
   ],
   ['import ≥ 1,000 persons/s', importRate ? `${number.format(importRate.rate)} persons/s (${number.format(importRate.persons)} persons)` : '—', verdict(importRate ? importRate.rate >= 1000 : null)],
-  ['serving < 512 MB RSS', rssMax !== null ? `highest ${mb(rssMax)}` : '—', verdict(rssMax !== null ? rssMax < 512 * 1_048_576 : null)],
+  ['serving < 512 MB RSS', rssByEngine.length > 0 ? rssByEngine.map((x) => `${x.engine}: highest ${mb(x.rss)}${x.rss < 512 * 1_048_576 ? '' : ' (over)'}`).join('; ') : '—', verdict(rssMax !== null ? rssMax < 512 * 1_048_576 : null)],
 ];
 say('\nTargets:');
 for (const [what, figure, v] of targets) say(`  ${v.padEnd(12)} ${what}: ${figure}`);
@@ -625,9 +630,11 @@ if (runs.length > 0) {
       const bare = run.loads.find((l) => l.name.startsWith('bare route'));
       lines.push('| route | requests/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | unexpected answers | server RSS peak |');
       lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+      const ms = (x: number, digits = 1) => (Number.isNaN(x) ? `> ${duration * 1000}` : x.toFixed(digits));
       for (const l of run.loads) {
-        lines.push(`| ${l.name} | ${number.format(Math.round(l.rps))} | ${bare ? (l.rps / bare.rps).toFixed(2) : '—'} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.max.toFixed(0)} | ${l.unexpected + l.errors} | ${mb(l.rssPeak)} |`);
+        lines.push(`| ${l.name} | ${number.format(Math.round(l.rps))} | ${bare ? (l.rps / bare.rps).toFixed(2) : '—'} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max, 0)} | ${l.unexpected + l.errors} | ${mb(l.rssPeak)} |`);
       }
+      if (run.loads.some((l) => l.requests === 0)) lines.push('', `A route with no answer within the ${duration} s of its run is shown as \`> ${duration * 1000}\` ms: every one of its ${connections} connections was still waiting when the run ended (not counted as an error).`);
       lines.push('');
       lines.push(`Server RSS: ${mb(run.rssIdle)} signed in and idle, high-water mark ${mb(run.rssHighWater)} over the whole load. Audit trail after the load: ${number.format(run.audit.entries)} entries, hash chain ${run.audit.ok ? 'verified' : '**broken**'}.`);
       lines.push('');
@@ -670,7 +677,31 @@ for (const part of before.split(/\n(?=## )/).slice(1)) {
   const key = ORDER.find((k) => title.startsWith(k)) ?? title;
   kept.set(key, part.trimEnd() + '\n');
 }
-for (const [key, text] of sections) kept.set(key, text);
+/** Subsections (### …) of a kept section that this run did not measure stay, after this run's. */
+function mergeSubsections(previous: string | undefined, current: string): string {
+  if (!previous) return current;
+  const subs = (text: string) => text.split(/\n(?=### )/).slice(1).map((t) => [t.split('\n')[0]!, t.trimEnd()] as const);
+  const mine = new Set(subs(current).map(([title]) => title));
+  const others = subs(previous).filter(([title]) => !mine.has(title));
+  return others.length === 0 ? current : `${current.trimEnd()}\n\n${others.map(([, t]) => t).join('\n\n')}\n`;
+}
+/** Rows of the overview table (engine, persons) that this run did not measure stay. */
+function mergeRows(previous: string | undefined, current: string): string {
+  if (!previous) return current;
+  const rowsOf = (text: string) => text.split('\n').filter((l) => /^\| (pglite|postgres) \|/.test(l));
+  const key = (l: string) => l.split('|').slice(1, 3).join('|');
+  const mine = new Set(rowsOf(current).map(key));
+  const others = rowsOf(previous).filter((l) => !mine.has(key(l)));
+  if (others.length === 0) return current;
+  const lines = current.split('\n');
+  const last = lines.map((l, i) => (/^\| (pglite|postgres) \|/.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
+  lines.splice(last + 1, 0, ...others);
+  return lines.join('\n');
+}
+for (const [key, text] of sections) {
+  const previous = kept.get(key);
+  kept.set(key, key === 'API under load' ? mergeSubsections(previous, text) : key === 'The yearly overview' ? mergeRows(previous, text) : text);
+}
 const keys = [...ORDER.filter((k) => kept.has(k)), ...[...kept.keys()].filter((k) => !ORDER.includes(k))];
 const header = [
   '# Benchmark results',
