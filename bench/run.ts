@@ -408,6 +408,25 @@ async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
   };
 }
 
+/**
+ * The server keeps answering requests the load generator gave up on when its run ended; the next
+ * route starts once that backlog is gone (a health check, which asks the database, answers fast).
+ */
+async function drained(base: string) {
+  const until = performance.now() + 300_000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    try {
+      await (await fetch(`${base}/api/health`)).arrayBuffer();
+    } catch {
+      // busy
+    }
+    if (performance.now() - started < 100) return;
+    await sleep(500);
+  }
+  say('  ! the server was still busy with the previous route after 300 s');
+}
+
 // ---------------------------------------------------------------------------------------------
 // One engine and size.
 
@@ -466,6 +485,7 @@ async function measure(engine: Engine, size: number): Promise<Run> {
         },
       ];
       for (const scenario of scenarios.filter((x) => routes.has(x.key))) {
+        await drained(server.base);
         const r = await underLoad(scenario, pid);
         loads.push(r);
         say(`  ${r.name}: ${number.format(Math.round(r.rps))} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; RSS peak ${mb(r.rssPeak)}${r.unexpected ? `; ${r.unexpected} unexpected answers` : ''}`);
