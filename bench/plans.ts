@@ -94,11 +94,11 @@ try {
   const audit = Number(values.audit);
   if (audit > 0) {
     await sql`
-      with ids as (select array_agg(id::text order by id) as a from person)
+      with ids as materialized (select array_agg(id::text order by id) as a from person)
       insert into audit_event (at, actor_id, actor_kind, actor_roles, actor_offices, action, object_type, object_ids, reason, outcome, address, details, prev_hash, hash)
       select now() - (g % 525600) * interval '1 minute', (array[${caseworker.id}, ${leader.id}, ${decider.id}, ${helpline.id}]::uuid[])[1 + g % 4], 'user',
              array['caseworker'], array['helsinki'], (array['client.read', 'client.search', 'note.create', 'application.read', 'client.reveal'])[1 + g % 5], 'person',
-             array[ids.a[1 + (g * 7919) % cardinality(ids.a)]], null, 'success', '127.0.0.1', '{}'::jsonb, repeat('0', 64), md5(g::text) || md5(g::text)
+             array[ids.a[1 + (g::bigint * 7919) % cardinality(ids.a)]], null, 'success', '127.0.0.1', '{}'::jsonb, repeat('0', 64), md5(g::text) || md5(g::text)
         from generate_series(1, ${audit}) g, ids`.execute(db);
     say(`Audit trail: ${audit.toLocaleString('en')} synthetic entries`);
   }
