@@ -31,6 +31,7 @@
  *   --postgres-url URL              a server where this user may create databases [postgres://postgres@127.0.0.1:5432/postgres];
  *                                   the benchmark creates and drops suoja_bench_<size> there
  *   --results FILE                  [bench/results.md]
+ *   --routes bare,page,list,search,note   the routes put under load [all]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
