@@ -5,6 +5,7 @@ import { signedInOf } from '../access/route-access.js';
 import type { AppContext } from '../context.js';
 import { AppError, ValidationFailed } from '../http/errors.js';
 import { languageFromHeader, translator } from '../i18n/index.js';
+import { isoDate } from '../modules/clients/person.schema.js';
 import { prepareExport, UnknownOffice } from './export.js';
 import { KINDS } from './format.js';
 import { FileTooLarge, importExchange, type ImportPhase, type ImportReport, type ImportSource } from './import.js';
@@ -198,8 +199,8 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.strictObject({
             format: z.enum(['json', 'xlsx']).default('json'),
             office: z.string().max(100).optional(),
-            from: z.iso.date().optional(),
-            to: z.iso.date().optional(),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
           }),
         },
       },

@@ -11,6 +11,7 @@ let caseworker: TestUser;
 let auditor: TestUser;
 let admin: TestUser;
 let statistician: TestUser;
+let leader: TestUser;
 let clientId: string;
 beforeAll(async () => {
   t = await createTestApp();
@@ -18,6 +19,7 @@ beforeAll(async () => {
   auditor = await createSignedInUser(t.app, t.ctx, ['auditor']);
   admin = await createSignedInUser(t.app, t.ctx, ['admin']);
   statistician = await createSignedInUser(t.app, t.ctx, ['statistician']);
+  leader = await createSignedInUser(t.app, t.ctx, ['team_leader'], ['helsinki']);
   clientId = (await createClient(t.ctx)).id;
 });
 afterAll(() => t.close());
@@ -61,6 +63,10 @@ describe(`hardening found by fuzzing (${TEST_ENGINE})`, () => {
     const service = await post(t.app, `/api/clients/${clientId}/services`, { type: 'counselling', startDate: '0000-01-01' }, caseworker.cookie);
     expect(service.statusCode).toBe(400);
     expect(fieldsOf(service.body)).toEqual([expect.objectContaining({ field: 'startDate', code: 'invalid_date' })]);
+    const exported = await get(t.app, '/api/exchange/export?to=0000-01-01', leader.cookie);
+    expect(exported.statusCode).toBe(400);
+    expect(fieldsOf(exported.body)).toEqual([expect.objectContaining({ field: 'to', code: 'invalid_date' })]);
+    expect((await get(t.app, '/api/exchange/export?from=0001-01-01&to=9999-12-31', leader.cookie)).statusCode).toBe(200);
   });
 
   it('refuses a birth date outside the years the register keeps, and a contact before year 1', async () => {
