@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Executor } from '../db/transaction.js';
 import type { DB } from '../db/schema.js';
@@ -19,8 +19,6 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-// One chain: appends take this transaction-scoped lock, so entries link in commit order.
-const CHAIN_LOCK = 0x5_00_1a;
 
 interface ChainedFields {
   at: Date;
@@ -49,8 +47,9 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function entryHash(fields: ChainedFields, prevHash: string): string {
-  const body = JSON.stringify([
+/** What the chain hashes of an entry, in order; the previous entry's hash follows as the last element. */
+function chainedValues(fields: ChainedFields): unknown[] {
+  return [
     fields.at.toISOString(),
     fields.actorId,
     fields.actorKind,
@@ -63,20 +62,23 @@ export function entryHash(fields: ChainedFields, prevHash: string): string {
     fields.outcome,
     fields.address,
     canonical(fields.details),
-    prevHash,
-  ]);
-  return createHash('sha256').update(body).digest('hex');
+  ];
+}
+
+export function entryHash(fields: ChainedFields, prevHash: string): string {
+  return createHash('sha256').update(JSON.stringify([...chainedValues(fields), prevHash])).digest('hex');
 }
 
 /**
- * Appends one entry to the audit trail inside the caller's transaction, so the entry exists
- * exactly when the change it records does.
+ * The entry's JSON array up to where the previous hash goes: the database's `audit_append` adds
+ * `"<previous hash>"]` and hashes the result, which is byte for byte what `entryHash` hashes.
  */
-export async function appendAudit(tx: Transaction<DB>, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('auditEvent').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: ChainedFields = {
+function hashPrefix(fields: ChainedFields): string {
+  return `${JSON.stringify(chainedValues(fields)).slice(0, -1)},`;
+}
+
+function fieldsOf(actor: Actor, entry: AuditEntry, at: Date): ChainedFields {
+  return {
     at,
     actorId: actor.userId,
     actorKind: actor.kind,
@@ -90,10 +92,24 @@ export async function appendAudit(tx: Transaction<DB>, actor: Actor, entry: Audi
     address: actor.address,
     details: canonical(entry.details ?? {}),
   };
-  await tx
-    .insertInto('auditEvent')
-    .values({ ...fields, details: JSON.stringify(fields.details), prevHash, hash: entryHash(fields, prevHash) })
-    .execute();
+}
+
+/**
+ * The call that appends an entry, as an expression (its value is the entry's `seq`): a read
+ * that must be recorded puts it in its own statement, so that the read and its record are one.
+ */
+export function auditAppendCall(actor: Actor, entry: AuditEntry, at: Date): RawBuilder<number> {
+  const f = fieldsOf(actor, entry, at);
+  return sql<number>`audit_append(${f.at}, ${f.actorId}, ${f.actorKind}, ${sql.val(f.actorRoles)}::text[], ${sql.val(f.actorOffices)}::text[], ${f.action}, ${f.objectType},
+    ${sql.val(f.objectIds)}::text[], ${f.reason}, ${f.outcome}, ${f.address}, ${JSON.stringify(f.details)}::jsonb, ${hashPrefix(f)})`;
+}
+
+/**
+ * Appends one entry to the audit trail inside the caller's transaction, so the entry exists
+ * exactly when the change it records does. One statement: the database links it to the chain.
+ */
+export async function appendAudit(tx: Transaction<DB>, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
+  await sql`select ${auditAppendCall(actor, entry, at)}`.execute(tx);
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; problem: 'altered' | 'unlinked' };
