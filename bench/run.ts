@@ -238,7 +238,8 @@ async function startProcess(prepared: Prepared, entry: 'suoja' | 'bench', logNam
   const barePort = await freePort();
   const log = path.join(prepared.env.SUOJA_DATA_DIR!, logName);
   const fd = openSync(log, 'a');
-  const tsxArgs = ['--import', 'tsx'];
+  // BENCH_CPU_PROF=<dir>: the server under load writes its CPU profile there when it stops.
+  const tsxArgs = [...(process.env.BENCH_CPU_PROF && entry === 'bench' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx'];
   const args =
     entry === 'bench'
       ? [...tsxArgs, path.join(root, 'bench/serve.ts')]

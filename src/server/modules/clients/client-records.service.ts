@@ -1,4 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type AliasedRawBuilder, type ExpressionBuilder, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isCountryCode } from '../../../domain/codes.js';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
@@ -276,75 +277,130 @@ export function createClientRecordsService(ctx: AppContext) {
       return notes;
     },
 
-    /** Everything on the client page besides identity: read in one transaction, a statement per kind. */
-    async details(tx: Executor, personId: string) {
-      const [exploitation, exploitationHistory, services, needs, notes, tasks, residence, family, decisions, attachments] = [
-        await tx.selectFrom('exploitation').select(['id', 'form', 'isPrimary', 'country', 'industry', 'periodFrom', 'periodTo', 'residenceStatus', 'version']).where('personId', '=', personId).orderBy('createdAt').execute(),
-        // The history of the exploitation records, removed ones too: from the audit trail, codes only.
-        await tx
-          .selectFrom('auditEvent as e')
-          .leftJoin('staffUser as u', 'u.id', 'e.actorId')
-          .select(['e.seq', 'e.at', 'e.action', 'e.objectIds', 'e.details', 'u.name as actorName'])
-          .where('e.objectIds', '@>', sql.val([personId]))
-          .where('e.action', 'in', Object.keys(HISTORY_ACTIONS))
-          .where('e.outcome', '=', 'success')
-          .orderBy('e.seq', 'desc')
-          .limit(1000)
-          .execute(),
-        await tx.selectFrom('service').select(['id', 'type', 'provider', 'startDate', 'endDate', 'version']).where('personId', '=', personId).orderBy('startDate').execute(),
-        await tx.selectFrom('serviceNeed').select(['type', 'needed', 'assessedOn']).where('personId', '=', personId).orderBy('type').execute(),
-        await tx
-          .selectFrom('journalNote as n')
-          .innerJoin('staffUser as u', 'u.id', 'n.authorId')
-          .select(['n.id', 'n.body', 'n.authorId', 'u.name as authorName', 'n.writtenAt', 'n.correctedAt', 'n.correctsId', 'n.version'])
-          .where('n.personId', '=', personId)
-          .orderBy('n.writtenAt', 'desc')
-          .execute(),
-        await tx
-          .selectFrom('task as t')
-          .innerJoin('staffUser as u', 'u.id', 't.assigneeId')
-          .select(['t.id', 't.title', 't.dueOn', 't.assigneeId', 'u.name as assigneeName', 't.doneAt', 't.version'])
-          .where('t.personId', '=', personId)
-          .orderBy('t.dueOn')
-          .execute(),
-        await tx.selectFrom('residenceStatusChange').select(['status', 'changedAt']).where('personId', '=', personId).orderBy('changedAt').execute(),
-        // Children of this person's clientships, and the parent of this person's.
-        await sql<{ relation: 'child' | 'parent'; id: string; number: string }>`
-          select distinct 'child' as relation, c.person_id as id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = c.person_id where parent.person_id = ${personId}
-          union
-          select distinct 'parent', parent.person_id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = parent.person_id where c.person_id = ${personId}
-          order by 3`.execute(tx),
-        await tx.selectFrom('decision').select(['id', 'kind', 'status', 'decidedOn', 'reason', 'periodStart', 'periodEnd', 'applicationId']).where('personId', '=', personId).orderBy('createdAt').execute(),
-        await tx
-          .selectFrom('attachment as a')
-          .innerJoin('staffUser as u', 'u.id', 'a.uploadedBy')
-          .select(['a.id', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.uploadedAt', 'u.name as uploadedByName'])
-          .where('a.personId', '=', personId)
-          .orderBy('a.uploadedAt', 'desc')
-          .execute(),
-      ];
+    /**
+     * The page's records from `clientPageColumns`: decrypted, and timestamps as dates again (JSON
+     * carries them as text).
+     */
+    presentPage(personId: string, page: PageRecordsRow) {
+      const row = camelCaseElements(page);
       return {
-        exploitation,
-        exploitationHistory: exploitationHistory
+        clientships: row.clientships,
+        exploitation: row.exploitation,
+        exploitationHistory: row.exploitationHistory
           .filter((e) => e.objectIds[0] === personId && typeof e.objectIds[1] === 'string')
           .map((e) => {
             const details = (e.details ?? {}) as { before?: Record<string, unknown>; after?: Record<string, unknown>; form?: unknown; country?: unknown };
             const action = HISTORY_ACTIONS[e.action as keyof typeof HISTORY_ACTIONS];
             // An early creation entry holds only the form and the country.
             const after = action === 'delete' ? null : codesOf(details.after ?? (action === 'create' ? details : null));
-            return { exploitationId: e.objectIds[1]!, action, at: e.at, actorName: e.actorName, before: action === 'create' ? null : codesOf(details.before), after };
+            return { exploitationId: e.objectIds[1]!, action, at: asDate(e.at), actorName: e.actorName, before: action === 'create' ? null : codesOf(details.before), after };
           }),
-        services,
-        needs,
-        notes: notes.map((n) => ({ ...n, body: ctx.keyring.decrypt(noteBinding(n.id), n.body), correctable: now().getTime() - n.writtenAt.getTime() <= NOTE_CORRECTION_HOURS * 3_600_000 })),
-        tasks: tasks.map((t) => ({ ...t, title: ctx.keyring.decrypt(taskBinding(t.id), t.title) })),
-        residenceHistory: residence,
-        children: family.rows.filter((f) => f.relation === 'child').map(({ id, number }) => ({ id, number })),
-        parent: family.rows.find((f) => f.relation === 'parent') ?? null,
-        decisions,
-        attachments: attachments.map((a) => ({ ...a, fileName: ctx.keyring.decrypt({ table: 'attachment', recordId: a.id, field: 'file_name' }, a.fileName) })),
+        services: row.services,
+        needs: row.needs,
+        notes: row.notes.map((n) => {
+          const writtenAt = asDate(n.writtenAt);
+          return { ...n, body: ctx.keyring.decrypt(noteBinding(n.id), n.body), writtenAt, correctedAt: asDateOrNull(n.correctedAt), correctable: now().getTime() - writtenAt.getTime() <= NOTE_CORRECTION_HOURS * 3_600_000 };
+        }),
+        tasks: row.tasks.map((t) => ({ ...t, title: ctx.keyring.decrypt(taskBinding(t.id), t.title), doneAt: asDateOrNull(t.doneAt) })),
+        residenceHistory: row.residenceHistory.map((r) => ({ ...r, changedAt: asDate(r.changedAt) })),
+        children: row.family.filter((f) => f.relation === 'child').map(({ id, number }) => ({ id, number })),
+        parent: row.family.filter((f) => f.relation === 'parent').map(({ id, number }) => ({ id, number }))[0] ?? null,
+        decisions: row.decisions,
+        attachments: row.attachments.map((a) => ({ ...a, uploadedAt: asDate(a.uploadedAt), fileName: ctx.keyring.decrypt({ table: 'attachment', recordId: a.id, field: 'file_name' }, a.fileName) })),
       };
     },
   };
 }
+
+/**
+ * Everything on the client page besides identity, as columns of the page's one statement
+ * (a JSON array per kind, beside the person row whose `person.id` they follow).
+ */
+export function clientPageColumns(eb: ExpressionBuilder<DB, 'person'>) {
+  return [
+    jsonArrayFrom(
+      eb
+        .selectFrom('clientship as c')
+        .select(['c.id', 'c.category', 'c.parentId', 'c.startDate', 'c.endDate', 'c.endReason', 'c.officeCode', 'c.caseworkerId', 'c.version'])
+        .whereRef('c.personId', '=', 'person.id')
+        .orderBy('c.startDate', 'desc'),
+    ).as('clientships'),
+    jsonArrayFrom(eb.selectFrom('exploitation as x').select(['x.id', 'x.form', 'x.isPrimary', 'x.country', 'x.industry', 'x.periodFrom', 'x.periodTo', 'x.residenceStatus', 'x.version']).whereRef('x.personId', '=', 'person.id').orderBy('x.createdAt')).as('exploitation'),
+    // The history of the exploitation records, removed ones too: from the audit trail, codes only.
+    jsonArrayFrom(
+      eb
+        .selectFrom('auditEvent as e')
+        .leftJoin('staffUser as u', 'u.id', 'e.actorId')
+        .select(['e.seq', 'e.at', 'e.action', 'e.objectIds', 'e.details', 'u.name as actorName'])
+        // As audit_event_exploitation_history_idx holds them: by client, the first object id.
+        .where(sql<string>`e.object_ids[1]`, '=', sql<string>`person.id::text`)
+        .where('e.action', 'in', ['exploitation.create', 'exploitation.update', 'exploitation.delete'])
+        .where('e.outcome', '=', 'success')
+        .orderBy('e.seq', 'desc')
+        .limit(1000),
+    ).as('exploitationHistory'),
+    jsonArrayFrom(eb.selectFrom('service as s').select(['s.id', 's.type', 's.provider', 's.startDate', 's.endDate', 's.version']).whereRef('s.personId', '=', 'person.id').orderBy('s.startDate')).as('services'),
+    jsonArrayFrom(eb.selectFrom('serviceNeed as sn').select(['sn.type', 'sn.needed', 'sn.assessedOn']).whereRef('sn.personId', '=', 'person.id').orderBy('sn.type')).as('needs'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('journalNote as n')
+        .innerJoin('staffUser as u', 'u.id', 'n.authorId')
+        .select(['n.id', 'n.body', 'n.authorId', 'u.name as authorName', 'n.writtenAt', 'n.correctedAt', 'n.correctsId', 'n.version'])
+        .whereRef('n.personId', '=', 'person.id')
+        .orderBy('n.writtenAt', 'desc'),
+    ).as('notes'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('task as t')
+        .innerJoin('staffUser as u', 'u.id', 't.assigneeId')
+        .select(['t.id', 't.title', 't.dueOn', 't.assigneeId', 'u.name as assigneeName', 't.doneAt', 't.version'])
+        .whereRef('t.personId', '=', 'person.id')
+        .orderBy('t.dueOn'),
+    ).as('tasks'),
+    jsonArrayFrom(eb.selectFrom('residenceStatusChange as r').select(['r.status', 'r.changedAt']).whereRef('r.personId', '=', 'person.id').orderBy('r.changedAt')).as('residenceHistory'),
+    // Children of this person's clientships, and the parent of this person's.
+    sql<FamilyMember[]>`(select coalesce(json_agg(f order by f.number), '[]') from (
+      select 'child' as relation, c.person_id as id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = c.person_id where parent.person_id = person.id
+      union
+      select 'parent', parent.person_id, p.number from clientship c join clientship parent on parent.id = c.parent_id join person p on p.id = parent.person_id where c.person_id = person.id) f)`.as('family'),
+    jsonArrayFrom(eb.selectFrom('decision as d').select(['d.id', 'd.kind', 'd.status', 'd.decidedOn', 'd.reason', 'd.periodStart', 'd.periodEnd', 'd.applicationId']).whereRef('d.personId', '=', 'person.id').orderBy('d.createdAt')).as('decisions'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('attachment as a')
+        .innerJoin('staffUser as u', 'u.id', 'a.uploadedBy')
+        .select(['a.id', 'a.fileName', 'a.mediaType', 'a.sizeBytes', 'a.uploadedAt', 'u.name as uploadedByName'])
+        .whereRef('a.personId', '=', 'person.id')
+        .orderBy('a.uploadedAt', 'desc'),
+    ).as('attachments'),
+  ] as const;
+}
+
+interface FamilyMember {
+  relation: 'child' | 'parent';
+  id: string;
+  number: string;
+}
+
+/**
+ * The JSON arrays' elements with their keys as the row types name them: the database names them
+ * in snake case, and the connection keeps the keys of JSON values as they are (audit details and
+ * settings are JSON whose keys are ours), so the page's columns are converted here, one level deep.
+ */
+function camelCaseElements(page: PageRecordsRow): PageRecordsRow {
+  const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const columns = Object.entries(page as Record<string, unknown>).map(([column, value]) => [
+    column,
+    Array.isArray(value) ? value.map((element: object) => Object.fromEntries(Object.entries(element).map(([k, v]) => [camel(k), v]))) : value,
+  ]);
+  return Object.fromEntries(columns) as PageRecordsRow;
+}
+
+// JSON carries a timestamp as text, though the row types say Date.
+const asDate = (value: Date | string) => new Date(value);
+const asDateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+type PageColumns = ReturnType<typeof clientPageColumns>;
+/** The page's record columns as a row holds them. */
+export type PageRecordsRow = { [C in PageColumns[number] as C extends AliasedRawBuilder<unknown, infer A> ? A : never]: C extends AliasedRawBuilder<infer V, string> ? V : never };
+
 export type ClientRecordsService = ReturnType<typeof createClientRecordsService>;

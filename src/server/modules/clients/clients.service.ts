@@ -2,30 +2,22 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
 import { personInScope } from '../../access/scope.js';
-import { appendAudit } from '../../audit/audit.js';
+import { appendAudit, auditAppendCall } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { withTransaction, type Executor } from '../../db/transaction.js';
+import { withTransaction } from '../../db/transaction.js';
 import { NotFound, TooManyRequests } from '../../http/errors.js';
-import { getSetting } from '../settings/settings.js';
+import { getSetting, settingNumberSql } from '../settings/settings.js';
 import { createAssignmentService, type AssignmentInput } from './assignment.service.js';
-import { createClientRecordsService } from './client-records.service.js';
+import { clientPageColumns, createClientRecordsService, type PageRecordsRow } from './client-records.service.js';
 import { decryptIdentity, type PersonIdentity } from './persons.repository.js';
 
 export { maskName } from './mask.js';
 import { maskName } from './mask.js';
 
-function findPerson(db: Executor, actor: Actor, scope: Scope, personId: string, now: Date) {
-  return db
-    .selectFrom('person')
-    .select(['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'])
-    .where('id', '=', personId)
-    .where((eb) => personInScope(eb, actor, scope, now))
-    .executeTakeFirst();
-}
+const PERSON_COLUMNS = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
+const READ_ACTIONS = sql`('client.read', 'client.reveal')`;
 
-type Denied = { denied: true; retryAfter: number };
+type ReadAction = 'client.read' | 'client.reveal';
 
 export function createClientsService(ctx: AppContext) {
   const { db } = ctx.database;
@@ -34,90 +26,89 @@ export function createClientsService(ctx: AppContext) {
   const assignment = createAssignmentService(ctx);
 
   /**
-   * Bulk-access guard: a user who opens more distinct clients in the window than the setting
-   * allows is refused (429) and an alert goes to their team leader and the auditor.
+   * The one statement of a client read: the person within the actor's scope, the bulk-access
+   * guard, the break-the-glass grant, the page's records when asked for, and the audit entry of
+   * the read — appended in the same statement only when the read is allowed, so that the read
+   * and its record are one (a statement commits whole or not at all).
    */
-  async function bulkAccessCheck(tx: Transaction<DB>, actor: Actor, personId: string): Promise<Denied | null> {
-    if (actor.kind !== 'user') return null;
-    const { maxDistinctClients, windowMinutes } = await getSetting(tx, 'access.bulk_alert');
-    const since = new Date(now().getTime() - windowMinutes * 60_000);
-    // A client opened again within the window is never refused: that is found on the actor's
-    // index at the first match, however many reads the window holds; only a new client needs the count.
-    const seen = await sql<{ seen: boolean }>`
-      select exists (select 1 from audit_event e
-       where e.actor_id = ${actor.userId} and e.action in ('client.read', 'client.reveal')
-         and e.outcome = 'success' and e.at >= ${since} and ${personId} = any(e.object_ids)) as seen`.execute(tx);
-    if (seen.rows[0]?.seen) return null;
-    const { rows } = await sql<{ distinct: number }>`
-      select count(distinct id)::int as distinct
-        from audit_event e, unnest(e.object_ids) as id
-       where e.actor_id = ${actor.userId} and e.action in ('client.read', 'client.reveal')
-         and e.outcome = 'success' and e.at >= ${since}`.execute(tx);
-    const row = rows[0] ?? { distinct: 0 };
-    if (Number(row.distinct) < maxDistinctClients) return null;
-    const recent = await tx.selectFrom('accessAlert').select('id').where('kind', '=', 'bulk_access').where('userId', '=', actor.userId).where('createdAt', '>=', since).executeTakeFirst();
-    if (!recent) {
-      await tx
-        .insertInto('accessAlert')
-        .values({ kind: 'bulk_access', userId: actor.userId, officeCodes: actor.offices, createdAt: now(), details: JSON.stringify({ distinctClients: Number(row.distinct), windowMinutes }) })
-        .execute();
-    }
-    await appendAudit(tx, actor, { action: 'client.read', objectType: 'person', objectIds: [personId], outcome: 'denied', details: { reason: 'bulk_access' } }, now());
-    return { denied: true, retryAfter: windowMinutes * 60 };
+  function readStatement(actor: Actor, scope: Scope, personId: string, action: ReadAction, withRecords: boolean) {
+    const at = now();
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    const since = sql<Date>`${at}::timestamptz - ${settingNumberSql('access.bulk_alert', 'windowMinutes')} * interval '1 minute'`;
+    const readsSince = sql`e.actor_id = ${userId} and e.action in ${READ_ACTIONS} and e.outcome = 'success' and e.at >= ${since}`;
+    // Bulk-access guard: a client opened again within the window is found on the actor's index at
+    // the first match, however many reads the window holds; only a new client needs the count.
+    const allowed = userId
+      ? sql<boolean>`case when exists (select 1 from audit_event e where ${readsSince} and ${personId} = any(e.object_ids)) then true
+          else (select count(distinct id) from audit_event e, unnest(e.object_ids) as id where ${readsSince}) < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
+      : sql<boolean>`true`;
+    const breakGlass = userId && scope !== 'all' ? sql<boolean>`exists (select 1 from break_glass_grant g where g.user_id = ${userId} and g.person_id = person.id and g.expires_at > ${at})` : sql<boolean>`false`;
+    const entry = { action, objectType: 'person', objectIds: [personId] };
+    return db
+      .selectFrom('person')
+      .innerJoinLateral(sql<{ allowed: boolean; breakGlass: boolean }>`(select ${allowed} as allowed, ${breakGlass} as break_glass)`.as('g'), (join) => join.onTrue())
+      .select(PERSON_COLUMNS)
+      .select(['g.allowed', 'g.breakGlass'])
+      .select(
+        sql<number | null>`case when g.allowed then
+          case when g.break_glass then ${auditAppendCall(actor, { ...entry, details: { via: 'break_glass' } }, at)} else ${auditAppendCall(actor, entry, at)} end end`.as('auditSeq'),
+      )
+      .$if(withRecords, (q) => q.select((eb) => clientPageColumns(eb)))
+      .where('person.id', '=', personId)
+      .where((eb) => personInScope(eb, actor, scope, at));
   }
 
-  async function viaBreakGlass(tx: Executor, actor: Actor, personId: string): Promise<boolean> {
-    const grant = await tx.selectFrom('breakGlassGrant').select('id').where('userId', '=', actor.userId ?? '').where('personId', '=', personId).where('expiresAt', '>', now()).executeTakeFirst();
-    return !!grant;
-  }
-
-  async function read<T>(actor: Actor, scope: Scope, personId: string, action: 'client.read' | 'client.reveal', present: (p: NonNullable<Awaited<ReturnType<typeof findPerson>>>, tx: Executor) => Promise<T>): Promise<T> {
-    const result = await withTransaction(db, async (tx) => {
-      const person = await findPerson(tx, actor, scope, personId, now());
-      if (!person) return null;
-      const denied = await bulkAccessCheck(tx, actor, personId);
-      if (denied) return denied;
-      const breakGlass = scope !== 'all' && (await viaBreakGlass(tx, actor, personId));
-      const value = await present(person, tx);
-      // Recorded last, in the same transaction: the entry commits exactly when the read is
-      // answered, and the audit chain's lock is held only for the append and the commit.
-      await appendAudit(tx, actor, { action, objectType: 'person', objectIds: [personId], ...(breakGlass ? { details: { via: 'break_glass' } } : {}) }, now());
-      return { value };
+  /** A read the bulk-access guard refused: an alert to the team leader and the auditor (once per window), and a denied entry. */
+  async function refuseBulkAccess(actor: Actor, personId: string, action: ReadAction): Promise<never> {
+    const { windowMinutes } = await withTransaction(db, async (tx) => {
+      const setting = await getSetting(tx, 'access.bulk_alert');
+      const at = now();
+      const since = new Date(at.getTime() - setting.windowMinutes * 60_000);
+      const recent = await tx.selectFrom('accessAlert').select('id').where('kind', '=', 'bulk_access').where('userId', '=', actor.userId!).where('createdAt', '>=', since).executeTakeFirst();
+      if (!recent) {
+        const { rows } = await sql<{ distinct: number }>`
+          select count(distinct id)::int as distinct from audit_event e, unnest(e.object_ids) as id
+           where e.actor_id = ${actor.userId} and e.action in ${READ_ACTIONS} and e.outcome = 'success' and e.at >= ${since}`.execute(tx);
+        await tx
+          .insertInto('accessAlert')
+          .values({ kind: 'bulk_access', userId: actor.userId!, officeCodes: actor.offices, createdAt: at, details: JSON.stringify({ distinctClients: Number(rows[0]?.distinct ?? 0), windowMinutes: setting.windowMinutes }) })
+          .execute();
+      }
+      await appendAudit(tx, actor, { action, objectType: 'person', objectIds: [personId], outcome: 'denied', details: { reason: 'bulk_access' } }, at);
+      return setting;
     });
-    if (!result) throw new NotFound();
-    if ('denied' in result) throw new TooManyRequests(result.retryAfter);
-    return result.value;
+    throw new TooManyRequests(windowMinutes * 60);
+  }
+
+  /** One client read in one statement; 404 outside the actor's scope, 429 past the bulk-access limit. */
+  async function read(actor: Actor, scope: Scope, personId: string, action: ReadAction, withRecords: boolean) {
+    const row = await readStatement(actor, scope, personId, action, withRecords).executeTakeFirst();
+    if (!row) throw new NotFound();
+    if (!row.allowed) return refuseBulkAccess(actor, personId, action);
+    return row;
   }
 
   return {
     /** A client's record with identity masked; the read is audited. */
-    get(actor: Actor, scope: Scope, personId: string) {
-      return read(actor, scope, personId, 'client.read', async (p, tx) => {
-        const identity = decryptIdentity(ctx.keyring, p.id, p);
-        const clientships = await tx
-          .selectFrom('clientship')
-          .select(['id', 'category', 'parentId', 'startDate', 'endDate', 'endReason', 'officeCode', 'caseworkerId', 'version'])
-          .where('personId', '=', p.id)
-          .orderBy('startDate', 'desc')
-          .execute();
-        return {
-          id: p.id,
-          number: p.number,
-          masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
-          birthYear: p.birthYear,
-          gender: p.gender,
-          nationalities: p.nationalities,
-          languages: p.languages,
-          interpreterNeeded: p.interpreterNeeded,
-          residenceStatus: p.residenceStatus,
-          // Whether, not which: the organiser of services depends on it; the name itself is revealed on demand.
-          municipalityRecorded: p.municipality !== null,
-          identityErased: p.identityErasedAt !== null,
-          clientships,
-          ...(await records.details(tx, p.id)),
-          version: p.version,
-        };
-      });
+    async get(actor: Actor, scope: Scope, personId: string) {
+      const p = await read(actor, scope, personId, 'client.read', true);
+      const identity = decryptIdentity(ctx.keyring, p.id, p);
+      return {
+        id: p.id,
+        number: p.number,
+        masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+        birthYear: p.birthYear,
+        gender: p.gender,
+        nationalities: p.nationalities,
+        languages: p.languages,
+        interpreterNeeded: p.interpreterNeeded,
+        residenceStatus: p.residenceStatus,
+        // Whether, not which: the organiser of services depends on it; the name itself is revealed on demand.
+        municipalityRecorded: p.municipality !== null,
+        identityErased: p.identityErasedAt !== null,
+        ...records.presentPage(p.id, p as unknown as PageRecordsRow),
+        version: p.version,
+      };
     },
 
     /** Moves a client to another office or hands them to another caseworker (a team leader of their office; audited). */
@@ -126,8 +117,9 @@ export function createClientsService(ctx: AppContext) {
     },
 
     /** The identifying data itself, on demand; each reveal is audited. */
-    reveal(actor: Actor, scope: Scope, personId: string): Promise<PersonIdentity & { birthDateIsEstimate: boolean }> {
-      return read(actor, scope, personId, 'client.reveal', async (p) => ({ ...decryptIdentity(ctx.keyring, p.id, p), birthDateIsEstimate: p.birthDateIsEstimate }));
+    async reveal(actor: Actor, scope: Scope, personId: string): Promise<PersonIdentity & { birthDateIsEstimate: boolean }> {
+      const p = await read(actor, scope, personId, 'client.reveal', false);
+      return { ...decryptIdentity(ctx.keyring, p.id, p), birthDateIsEstimate: p.birthDateIsEstimate };
     },
 
     /**

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Executor } from '../../db/transaction.js';
 import { blankTemplates, LetterTemplatesSchema } from '../letters/templates.js';
@@ -50,6 +51,15 @@ export async function getSetting<K extends SettingKey>(db: Executor, key: K): Pr
   const row = await db.selectFrom('appSetting').select('value').where('key', '=', key).executeTakeFirst();
   const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
+}
+
+/**
+ * One number of a setting as an SQL expression, for a statement that decides by it (the client
+ * page checks bulk access in its one statement). Stored values were checked when they were put.
+ */
+export function settingNumberSql<K extends SettingKey>(key: K, field: keyof SettingValue<K> & string): RawBuilder<number> {
+  const fallback = (SETTINGS[key].default as Record<string, unknown>)[field];
+  return sql<number>`coalesce((select (s.value ->> ${field})::int from app_setting s where s.key = ${key}), ${Number(fallback)}::int)`;
 }
 
 export async function putSetting<K extends SettingKey>(db: Executor, key: K, value: SettingValue<K>, userId: string | null): Promise<void> {
