@@ -39,7 +39,10 @@ export interface ClientListItem {
 }
 
 export interface ClientList {
+  /** Counted up to 1,000: */
   total: number;
+  /** more match than that. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   clients: ClientListItem[];

@@ -72,9 +72,9 @@ type Cell = string | number | null;
  */
 export async function exportClients(ctx: AppContext, actor: Actor, scope: Scope, filters: ClientFilters, format: ExportFormat, language: Language) {
   const { db } = ctx.database;
-  const matched = await matchClients(ctx, actor, scope, filters, { offset: 0, limit: CLIENT_EXPORT_MAX_ROWS + 1 });
-  if (matched.total > CLIENT_EXPORT_MAX_ROWS) {
-    throw new ValidationFailed([{ field: 'request', code: 'export_too_large', params: { count: matched.total, max: CLIENT_EXPORT_MAX_ROWS } }]);
+  const matched = await matchClients(ctx, actor, scope, filters, { offset: 0, limit: CLIENT_EXPORT_MAX_ROWS + 1 }, CLIENT_EXPORT_MAX_ROWS);
+  if (matched.totalCapped || matched.total > CLIENT_EXPORT_MAX_ROWS) {
+    throw new ValidationFailed([{ field: 'request', code: 'export_too_large', params: { count: matched.totalCapped ? `${CLIENT_EXPORT_MAX_ROWS}+` : matched.total, max: CLIENT_EXPORT_MAX_ROWS } }]);
   }
   const clients = matched.rows.map((r) => presentListItem(ctx, r));
   const offices = new Map((await db.selectFrom('office').select(['code', 'nameFi', 'nameSv', 'nameEn']).execute()).map((o) => [o.code, { fi: o.nameFi, sv: o.nameSv, en: o.nameEn }[language]]));

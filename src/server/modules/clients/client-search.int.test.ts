@@ -3,6 +3,8 @@ import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { TEST_ENGINE } from '../../../../test/database.js';
 import { createSignedInUser, get, type TestUser } from '../../../../test/identity.js';
 import { createClient } from '../../../../test/records.js';
+import type { Actor } from '../../access/actor.js';
+import { matchClients } from './client-search.js';
 
 let t: TestApp;
 let helsinki: TestUser;
@@ -50,6 +52,18 @@ describe(`finding clients (${TEST_ENGINE})`, () => {
     expect(new Set([...first.clients, ...second.clients].map((c: { id: string }) => c.id)).size).toBe(32);
     const audit = await t.database.db.selectFrom('auditEvent').select(['objectIds']).where('action', '=', 'client.search').where('actorId', '=', helsinki.id).execute();
     expect(audit.some((a) => a.objectIds.length === 25)).toBe(true);
+  });
+
+  it('counts a long list only so far, saying there are more, and pages on past the count', async () => {
+    const actor: Actor = { kind: 'user', userId: helsinki.id, sessionId: 'test', name: 'Helsinki caseworker', roles: ['caseworker'], offices: ['helsinki'], address: null };
+    const counted = await matchClients(t.ctx, actor, 'office', {}, { offset: 0, limit: 25 }, 10);
+    expect(counted).toMatchObject({ total: 10, totalCapped: true });
+    expect(counted.rows).toHaveLength(25);
+    const beyond = await matchClients(t.ctx, actor, 'office', {}, { offset: 25, limit: 25 }, 10);
+    expect(beyond.rows).toHaveLength(7);
+    const exact = await matchClients(t.ctx, actor, 'office', {}, { offset: 0, limit: 25 }, 32);
+    expect(exact).toMatchObject({ total: 32, totalCapped: false });
+    expect((await search({})).json()).toMatchObject({ total: 32, totalCapped: false });
   });
 
   it('shows another office nothing of these clients', async () => {

@@ -27,40 +27,37 @@ const NAME_MATCH = 0.75;
 /** Candidates scored per name search, at most. */
 const NAME_CANDIDATES = 500;
 
+/** A list counts its matches up to this many; past it, it says "more than". */
+export const LIST_COUNT_LIMIT = 1000;
+
 /** The filters of a client list, without paging (shared by the paged list and its export). */
 export type ClientFilters = Omit<ClientQuery, 'page' | 'pageSize'>;
 
 /**
  * The clients matching the filters within the actor's scope, in list order, from `offset`, at
- * most `limit`, with the total. A name is matched through the keyed name index, then the
+ * most `limit`, with the total — counted up to `countUpTo` (`totalCapped` when there are more:
+ * an exact count of a large office's clients reads every one of them, seconds on a big register). A name is matched through the keyed name index, then the
  * candidates' names are decrypted and scored; numbers and filters are plain SQL.
  */
-export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientFilters, window: { offset: number; limit: number }) {
+export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientFilters, window: { offset: number; limit: number }, countUpTo = LIST_COUNT_LIMIT) {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const text = query.q?.trim() ?? '';
   const byNumber = /^c-\d+$/i.test(text);
   const tokens = text && !byNumber ? searchTokens(ctx.keyring, text) : [];
   const searched = { byName: tokens.length > 0, byNumber };
-  if (text && !byNumber && tokens.length === 0) return { total: 0, rows: [], ...searched };
+  if (text && !byNumber && tokens.length === 0) return { total: 0, totalCapped: false, rows: [], ...searched };
 
-  // Each person's latest clientship. A page takes it by one index probe per person
-  // (clientship_person_latest_idx), so that a page in number order stops at its last row; the
-  // total, which must look at every person anyway, takes them all at once and joins. Both
-  // break a tie of start dates alike, so the total counts the rows the pages show.
+  // Each person's latest clientship, by one index probe per person (clientship_person_latest_idx),
+  // so that a page in number order — and the count, which stops past its limit — ends early.
   const latestColumns = ['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'] as const;
-  const withLatest = (perPerson: boolean) =>
-    perPerson
-      ? db.selectFrom('person').innerJoinLateral(
-          (eb) => eb.selectFrom('clientship').select(latestColumns).whereRef('clientship.personId', '=', 'person.id').orderBy('startDate', 'desc').orderBy('id', 'desc').limit(1).as('latest'),
-          (join) => join.onTrue(),
-        )
-      : db.selectFrom('person').innerJoin(
-          (eb) => eb.selectFrom('clientship').distinctOn('personId').select(latestColumns).orderBy('personId').orderBy('startDate', 'desc').orderBy('id', 'desc').as('latest'),
-          (join) => join.onRef('latest.personId', '=', 'person.id'),
-        );
-  const base = (perPerson: boolean) =>
-    withLatest(perPerson)
+  const base = () =>
+    db
+      .selectFrom('person')
+      .innerJoinLateral(
+        (eb) => eb.selectFrom('clientship').select(latestColumns).whereRef('clientship.personId', '=', 'person.id').orderBy('startDate', 'desc').orderBy('id', 'desc').limit(1).as('latest'),
+        (join) => join.onTrue(),
+      )
       .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
       .where((eb) => personInScope(eb as never, actor, scope, now))
       .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
@@ -96,9 +93,10 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
 
   let rows;
   let total: number;
+  let totalCapped = false;
   if (tokens.length > 0) {
     // Names are encrypted: candidates from the index are scored here, then paged.
-    const candidates = await base(true).select(columns).limit(NAME_CANDIDATES).execute();
+    const candidates = await base().select(columns).limit(NAME_CANDIDATES).execute();
     const scored = candidates
       .map((row) => {
         const identity = decryptIdentity(ctx.keyring, row.id, row);
@@ -110,9 +108,13 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
     total = scored.length;
     rows = scored.slice(window.offset, window.offset + window.limit).map((c) => c.row);
   } else {
-    const counted = await base(false).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total = Number(counted.n);
-    rows = await base(true)
+    const counted = await db
+      .selectFrom(base().select('person.id').orderBy('person.number').limit(countUpTo + 1).as('matched'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    totalCapped = Number(counted.n) > countUpTo;
+    total = Math.min(Number(counted.n), countUpTo);
+    rows = await base()
       .select(columns)
       .orderBy('person.number')
       .limit(window.limit)
@@ -120,7 +122,7 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
       .execute();
   }
 
-  return { total, rows, ...searched };
+  return { total, totalCapped, rows, ...searched };
 }
 
 /** A matched row as lists show it: names masked, never in clear. */
@@ -149,12 +151,12 @@ export function presentListItem(ctx: AppContext, r: Awaited<ReturnType<typeof ma
  */
 export async function searchClients(ctx: AppContext, actor: Actor, scope: Scope, query: ClientQuery) {
   const { page, pageSize, ...filters } = query;
-  const { total, rows, byName, byNumber } = await matchClients(ctx, actor, scope, filters, { offset: (page - 1) * pageSize, limit: pageSize });
+  const { total, totalCapped, rows, byName, byNumber } = await matchClients(ctx, actor, scope, filters, { offset: (page - 1) * pageSize, limit: pageSize });
   const clients = rows.map((r) => presentListItem(ctx, r));
   if (clients.length > 0) {
     await withTransaction(ctx.database.db, (tx) =>
       appendAudit(tx, actor, { action: 'client.search', objectType: 'person', objectIds: clients.map((c) => c.id), details: { byName, byNumber, page, shown: clients.length } }, ctx.clock.now()),
     );
   }
-  return { total, page, pageSize, clients };
+  return { total, totalCapped, page, pageSize, clients };
 }

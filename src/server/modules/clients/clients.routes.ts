@@ -121,7 +121,15 @@ export function clientsRoutes(ctx: AppContext, clients: ClientsService): Fastify
             page: z.coerce.number().int().min(1).max(10_000).default(1),
             pageSize: z.coerce.number().int().min(1).max(100).default(25),
           }),
-          response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), clients: z.array(ClientListItemSchema) }) },
+          response: {
+            200: z.object({
+              total: z.number().describe('Matches, counted up to 1,000'),
+              totalCapped: z.boolean().describe('More match than `total`: the list counts no further (narrow it with the filters)'),
+              page: z.number(),
+              pageSize: z.number(),
+              clients: z.array(ClientListItemSchema),
+            }),
+          },
         },
       },
       async (request) => searchClients(ctx, signedInOf(request).actor, scopeOf(request), request.query),

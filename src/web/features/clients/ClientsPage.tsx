@@ -223,7 +223,7 @@ function SearchForm({ filters, onSearch }: { filters: ClientFilters; onSearch: (
   );
 }
 
-function ExportLinks({ filters, total }: { filters: ClientFilters; total: number }) {
+function ExportLinks({ filters, total, totalCapped }: { filters: ClientFilters; total: number; totalCapped: boolean }) {
   const { t } = useTranslation('clients');
   const headingId = useId();
   return (
@@ -234,12 +234,12 @@ function ExportLinks({ filters, total }: { filters: ClientFilters; total: number
       <Downloads>
         <li>
           <Link href={exportUrl(filters, 'csv')} download>
-            {t('list.export.csv', { count: total })}
+            {totalCapped ? t('list.export.csvMany', { count: total }) : t('list.export.csv', { count: total })}
           </Link>
         </li>
         <li>
           <Link href={exportUrl(filters, 'xlsx')} download>
-            {t('list.export.xlsx', { count: total })}
+            {totalCapped ? t('list.export.xlsxMany', { count: total }) : t('list.export.xlsx', { count: total })}
           </Link>
         </li>
       </Downloads>
@@ -268,13 +268,15 @@ export function ClientsPage() {
   else if (list.isError) content = <FormAlert error={list.error} />;
   else if (list.data.clients.length === 0) content = <Paragraph mb="l">{t('list.none')}</Paragraph>;
   else {
-    const { clients, total } = list.data;
+    const { clients, total, totalCapped } = list.data;
+    // Past the counted matches the list goes on while pages are full.
+    const hasNext = page < pages || (totalCapped && clients.length === PAGE_SIZE);
     const first = (page - 1) * PAGE_SIZE + 1;
     content = (
       <>
         <TableScroll role="region" aria-labelledby={captionId} tabIndex={0}>
           <DataTable>
-            <caption id={captionId}>{t('list.caption', { first, last: first + clients.length - 1, count: total })}</caption>
+            <caption id={captionId}>{t(totalCapped ? 'list.captionMany' : 'list.caption', { first, last: first + clients.length - 1, count: total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('list.columns.number')}</th>
@@ -313,22 +315,22 @@ export function ClientsPage() {
             </tbody>
           </DataTable>
         </TableScroll>
-        {pages > 1 && (
+        {(pages > 1 || hasNext) && (
           <Pager aria-label={t('list.pages.label')}>
             {page > 1 ? (
               <RouterLink asComponent={ReactRouterLink} to={`/clients?${paramsOf(filters, page - 1).toString()}`}>
                 {t('list.pages.previous')}
               </RouterLink>
             ) : null}
-            <span aria-current="page">{t('list.pages.current', { page, pages })}</span>
-            {page < pages ? (
+            <span aria-current="page">{totalCapped ? t('list.pages.currentMany', { page }) : t('list.pages.current', { page, pages })}</span>
+            {hasNext ? (
               <RouterLink asComponent={ReactRouterLink} to={`/clients?${paramsOf(filters, page + 1).toString()}`}>
                 {t('list.pages.next')}
               </RouterLink>
             ) : null}
           </Pager>
         )}
-        {can(me.data, 'clients.export') && <ExportLinks filters={filters} total={total} />}
+        {can(me.data, 'clients.export') && <ExportLinks filters={filters} total={total} totalCapped={totalCapped} />}
       </>
     );
   }
@@ -342,7 +344,7 @@ export function ClientsPage() {
       <SearchForm key={searchKey} filters={filters} onSearch={(next) => setParams(paramsOf(next))} />
       {/* The number found is announced; the table itself is read when the user goes to it. */}
       <div role="status">
-        <VisuallyHidden>{list.data && !list.isFetching ? t('list.found', { count: list.data.total }) : ''}</VisuallyHidden>
+        <VisuallyHidden>{list.data && !list.isFetching ? t(list.data.totalCapped ? 'list.foundMany' : 'list.found', { count: list.data.total }) : ''}</VisuallyHidden>
       </div>
       {content}
     </>

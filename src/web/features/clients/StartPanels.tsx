@@ -66,7 +66,7 @@ function MyClients({ userId }: { userId: string }) {
     content = (
       <TableScroll role="region" aria-labelledby={captionId} tabIndex={0}>
         <DataTable>
-          <caption id={captionId}>{t('start.myClients.caption', { count: list.data.total })}</caption>
+          <caption id={captionId}>{t(list.data.totalCapped ? 'start.myClients.captionMany' : 'start.myClients.caption', { count: list.data.total })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('list.columns.number')}</th>
