@@ -61,7 +61,8 @@ function preparedName(text: string): string | null {
 class PreparingClient extends pg.Client {
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && args.length === 2) {
+    // Only statements with parameters: those are single commands (a migration's script is not).
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
       const name = preparedName(text);
       if (name) return super.query({ name, text, values } as never) as never;
     }

@@ -70,6 +70,16 @@ describe(`the database layer (${TEST_ENGINE})`, () => {
     expect(rows[0]!.one).toBe(1);
   });
 
+  it.runIf(TEST_ENGINE === 'postgres')('plans a statement with parameters once per connection: sent again, it is a prepared statement', async () => {
+    const statement = (id: number) => sql<{ value: number }>`select value, 'a statement long enough to be worth preparing: the client page and its records' as why, 'planned once' as how from counter where id = ${id}`;
+    const prepared = await withTransaction(database.db, async (tx) => {
+      for (let i = 0; i < 3; i += 1) expect((await statement(1).execute(tx)).rows[0]!.value).toBeTypeOf('number');
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like ${'%worth preparing: the client page%'} and not statement like ${'%pg_prepared_statements%'}`.execute(tx);
+      return rows[0]!.n;
+    });
+    expect(prepared).toBe(1);
+  });
+
   it('returns dates as plain YYYY-MM-DD strings and counts as numbers on both engines', async () => {
     const { rows } = await sql<{ d: string; n: number; ts: Date }>`select '2025-12-31'::date as d, count(*) as n, now() as ts from counter`.execute(database.db);
     expect(rows[0]).toMatchObject({ d: '2025-12-31', n: 1 });
