@@ -26,7 +26,7 @@ import { connectDatabase } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { VERSION } from '../src/server/version.js';
 import { createSignedInUser, get, post, type TestUser } from '../test/identity.js';
-import { buildRegister } from './register.js';
+import { adminStatement, buildRegister, createBenchDatabase } from './register.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,25 +41,12 @@ const outDir = path.join(here, 'plans');
 const NAME = 'suoja_bench_plans';
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: values['postgres-url'] });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-await admin(`drop database if exists ${NAME} with (force)`);
-await admin(`create database ${NAME}`);
-const url = new URL(values['postgres-url']);
-url.pathname = `/${NAME}`;
+const databaseUrl = await createBenchDatabase(values['postgres-url'], NAME);
 
 let capturing: { sql: string; parameters: readonly unknown[] }[] | null = null;
-const config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' });
+const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
 const database = await connectDatabase(config.database, { onQuery: (text, parameters) => capturing?.push({ sql: text, parameters }) });
-const explainer = new pg.Client({ connectionString: url.toString() });
+const explainer = new pg.Client({ connectionString: databaseUrl });
 try {
   await migrateToLatest(database.db);
   const keyring = await KeyRing.open(database.db, randomBytes(32));
@@ -173,5 +160,5 @@ try {
 } finally {
   await explainer.end().catch(() => {});
   await database.close();
-  if (!values.keep) await admin(`drop database if exists ${NAME} with (force)`);
+  if (!values.keep) await adminStatement(values['postgres-url'], `drop database if exists ${NAME} with (force)`);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { AppContext } from '../src/server/context.js';
 import type { Executor } from '../src/server/db/transaction.js';
 import { loadDemo } from '../src/server/demo/load.js';
@@ -43,4 +44,28 @@ async function copyRegister(db: Executor, copies: number): Promise<void> {
   await sql`insert into service (id, person_id, type, provider, start_date, end_date)
     select ${id('v.id')}, ${id('v.person_id')}, v.type, v.provider, v.start_date, v.end_date
     from service v cross join ${series}`.execute(db);
+}
+
+/** One statement as the server's administrator (`serverUrl` names a database that user may connect to). */
+export async function adminStatement(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new, empty benchmark database `name` on that server (an old one of that name is dropped),
+ * set up as docs/operations.md recommends (`jit = off`); its URL.
+ */
+export async function createBenchDatabase(serverUrl: string, name: string): Promise<string> {
+  await adminStatement(serverUrl, `drop database if exists ${name} with (force)`);
+  await adminStatement(serverUrl, `create database ${name}`);
+  await adminStatement(serverUrl, `alter database ${name} set jit = off`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -47,7 +47,6 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { generate as totp } from 'otplib';
-import pg from 'pg';
 import type { Actor } from '../src/server/access/actor.js';
 import { operatorActor } from '../src/server/access/actor.js';
 import { verifyAuditChain } from '../src/server/audit/audit.js';
@@ -62,7 +61,7 @@ import { decryptIdentity } from '../src/server/modules/clients/persons.repositor
 import { createUsersService } from '../src/server/modules/users/users.service.js';
 import { VERSION } from '../src/server/version.js';
 import { overviewTimes } from './overview.js';
-import { buildRegister } from './register.js';
+import { adminStatement, buildRegister, createBenchDatabase } from './register.js';
 
 const { values } = parseArgs({
   options: {
@@ -117,25 +116,13 @@ async function prepare(engine: Engine, size: number): Promise<Prepared> {
     return { engine, env: { SUOJA_DATA_DIR: dir, SUOJA_MASTER_KEY: masterKey }, drop: () => rm(dir, { recursive: true, force: true }) };
   }
   const name = `suoja_bench_${size}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: values['postgres-url'] });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(values['postgres-url']);
-  url.pathname = `/${name}`;
+  const databaseUrl = await createBenchDatabase(values['postgres-url'], name);
   const dir = await mkdtemp(path.join(tmpdir(), 'suoja-bench-'));
   return {
     engine,
-    env: { DATABASE_URL: url.toString(), SUOJA_DATA_DIR: dir, SUOJA_MASTER_KEY: masterKey },
+    env: { DATABASE_URL: databaseUrl, SUOJA_DATA_DIR: dir, SUOJA_MASTER_KEY: masterKey },
     async drop() {
-      await admin(`drop database if exists ${name} with (force)`);
+      await adminStatement(values['postgres-url'], `drop database if exists ${name} with (force)`);
       await rm(dir, { recursive: true, force: true });
     },
   };
