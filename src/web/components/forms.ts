@@ -1,5 +1,5 @@
 import { styled } from 'styled-components';
-import { tokens } from './theme';
+import { focusRing, tokens } from './theme';
 
 export const Form = styled.form`
   max-width: 480px;
@@ -18,3 +18,25 @@ export const Actions = styled.div`
 
 /** suomifi inputs report `string | number | undefined`; the forms keep strings. */
 export const textOf = (value: unknown): string => String(value ?? '');
+
+/** A labelled native file input with its hint and status, styled like suomifi's inputs. */
+export const FileField = styled.div`
+  display: flex;
+  flex-direction: column;
+  align-items: flex-start;
+  margin-bottom: ${tokens.spacing.m};
+
+  input[type='file'] {
+    ${tokens.typography.bodyTextSmall}
+    margin: ${tokens.spacing.xs} 0;
+    padding: ${tokens.spacing.xxs};
+    border: 1px solid ${tokens.colors.depthDark3};
+    border-radius: ${tokens.radiuses.basic};
+    background: ${tokens.colors.whiteBase};
+    max-width: 100%;
+  }
+
+  input[type='file']:focus-visible {
+    ${focusRing}
+  }
+`;

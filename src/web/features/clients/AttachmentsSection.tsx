@@ -2,37 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, HintText, Label, Link, Paragraph, StatusText } from 'suomifi-ui-components';
-import { styled } from 'styled-components';
 import { isApiError } from '../../api/client';
 import { attachmentUrl, type Client, uploadAttachment } from '../../api/clients';
 import { DataTable, TableScroll } from '../../components/DataTable';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
-import { Actions } from '../../components/forms';
-import { focusRing, tokens } from '../../components/theme';
+import { Actions, FileField } from '../../components/forms';
 import { Section } from '../intake/parts';
 import { type FileProblem, fileProblem } from './attachments';
 import { useClientLabels } from './labels';
-
-const FileField = styled.div`
-  display: flex;
-  flex-direction: column;
-  align-items: flex-start;
-  margin-bottom: ${tokens.spacing.m};
-
-  input[type='file'] {
-    ${tokens.typography.bodyTextSmall}
-    margin: ${tokens.spacing.xs} 0;
-    padding: ${tokens.spacing.xxs};
-    border: 1px solid ${tokens.colors.depthDark3};
-    border-radius: ${tokens.radiuses.basic};
-    background: ${tokens.colors.whiteBase};
-    max-width: 100%;
-  }
-
-  input[type='file']:focus-visible {
-    ${focusRing}
-  }
-`;
 
 /** Files about the client: encrypted at rest, image metadata removed on upload, every download audited. */
 export function AttachmentsSection({ client, mayWrite, onChanged }: { client: Client; mayWrite: boolean; onChanged: () => void }) {

@@ -5,8 +5,8 @@ import { styled } from 'styled-components';
 import { EXCHANGE_KINDS, type ImportProgress, type ImportReport, runImport, XLSX_TYPE } from '../../api/exchange';
 import { DataTable, Mono, Muted, TableScroll } from '../../components/DataTable';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
-import { Actions } from '../../components/forms';
-import { focusRing, tokens } from '../../components/theme';
+import { Actions, FileField } from '../../components/forms';
+import { tokens } from '../../components/theme';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { amountOf, displayValue, pageOf, WITH_DETAILS } from './report';
 
@@ -16,27 +16,6 @@ const Page = styled.div`
 
 const Panel = styled.section`
   margin-bottom: ${tokens.spacing.xl};
-`;
-
-const FileField = styled.div`
-  display: flex;
-  flex-direction: column;
-  align-items: flex-start;
-  margin-bottom: ${tokens.spacing.m};
-
-  input[type='file'] {
-    ${tokens.typography.bodyTextSmall}
-    margin: ${tokens.spacing.xs} 0;
-    padding: ${tokens.spacing.xxs};
-    border: 1px solid ${tokens.colors.depthDark3};
-    border-radius: ${tokens.radiuses.basic};
-    background: ${tokens.colors.whiteBase};
-    max-width: 100%;
-  }
-
-  input[type='file']:focus-visible {
-    ${focusRing}
-  }
 `;
 
 const Bar = styled.progress`
