@@ -354,7 +354,7 @@ function cannon(scenario: Scenario, seconds: number, conns: number, onResponse?:
 async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
   // One request alone first: it must answer as expected, and its time is the floor of the latencies.
   const t0 = performance.now();
-  const single = await fetch(scenario.url, { method: scenario.method ?? 'GET', headers: scenario.headers ?? {}, ...(scenario.body ? { body: scenario.body } : {}) });
+  const single = await fetch(scenario.url, { method: scenario.method ?? 'GET', headers: scenario.headers ?? {}, ...(scenario.body ? { body: scenario.body } : {}), signal: AbortSignal.timeout(60_000) });
   const singleMs = performance.now() - t0;
   if (single.status !== scenario.expect) throw new Error(`${scenario.name}: ${single.status} ${(await single.text()).slice(0, 500)}`);
   await single.arrayBuffer();
@@ -401,19 +401,20 @@ async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
  * The server keeps answering requests the load generator gave up on when its run ended; the next
  * route starts once that backlog is gone (a health check, which asks the database, answers fast).
  */
-async function drained(base: string) {
+async function drained(base: string): Promise<boolean> {
   const until = performance.now() + 300_000;
   while (performance.now() < until) {
     const started = performance.now();
     try {
-      await (await fetch(`${base}/api/health`)).arrayBuffer();
+      await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) })).arrayBuffer();
     } catch {
       // busy
     }
-    if (performance.now() - started < 100) return;
+    if (performance.now() - started < 100) return true;
     await sleep(500);
   }
   say('  ! the server was still busy with the previous route after 300 s');
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,9 +474,20 @@ async function measure(engine: Engine, size: number): Promise<Run> {
           expect: 201,
         },
       ];
-      for (const scenario of scenarios.filter((x) => routes.has(x.key))) {
-        await drained(server.base);
-        const r = await underLoad(scenario, pid);
+      // In the order --routes names them; a route the server cannot get to (still busy with the
+      // previous route's backlog, or no answer at all) is reported and skipped, not the whole run.
+      for (const scenario of [...routes].flatMap((key) => scenarios.filter((x) => x.key === key))) {
+        if (!(await drained(server.base))) {
+          say(`  ${scenario.name}: skipped, the server was still busy with the previous route's requests`);
+          continue;
+        }
+        let r: LoadResult;
+        try {
+          r = await underLoad(scenario, pid);
+        } catch (error) {
+          say(`  ${scenario.name}: failed (${String(error)}); skipped`);
+          continue;
+        }
         loads.push(r);
         say(`  ${r.name}: ${number.format(Math.round(r.rps))} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; RSS peak ${mb(r.rssPeak)}${r.unexpected ? `; ${r.unexpected} unexpected answers` : ''}`);
       }
