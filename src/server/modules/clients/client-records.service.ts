@@ -334,7 +334,7 @@ export function clientPageColumns(eb: ExpressionBuilder<DB, 'person'>) {
         .select(['e.seq', 'e.at', 'e.action', 'e.objectIds', 'e.details', 'u.name as actorName'])
         // As audit_event_exploitation_history_idx holds them: by client, the first object id.
         .where(sql<string>`e.object_ids[1]`, '=', sql<string>`person.id::text`)
-        .where('e.action', 'in', ['exploitation.create', 'exploitation.update', 'exploitation.delete'])
+        .where('e.action', 'in', Object.keys(HISTORY_ACTIONS))
         .where('e.outcome', '=', 'success')
         .orderBy('e.seq', 'desc')
         .limit(1000),

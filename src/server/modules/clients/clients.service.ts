@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
 import { personInScope } from '../../access/scope.js';
@@ -15,7 +15,12 @@ export { maskName } from './mask.js';
 import { maskName } from './mask.js';
 
 const PERSON_COLUMNS = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
-const READ_ACTIONS = sql`('client.read', 'client.reveal')`;
+/** The actor's successful reads of clients since `since`, as a condition on `audit_event e`. */
+const readsSince = (userId: string | null, since: Date | RawBuilder<Date>) =>
+  sql`e.actor_id = ${userId} and e.action in ('client.read', 'client.reveal') and e.outcome = 'success' and e.at >= ${since}`;
+/** How many distinct clients the actor has read since then (the bulk-access guard's measure). */
+const distinctClientsReadSince = (userId: string | null, since: Date | RawBuilder<Date>) =>
+  sql<number>`(select count(distinct id)::int from audit_event e, unnest(e.object_ids) as id where ${readsSince(userId, since)})`;
 
 type ReadAction = 'client.read' | 'client.reveal';
 
@@ -35,12 +40,11 @@ export function createClientsService(ctx: AppContext) {
     const at = now();
     const userId = actor.kind === 'user' ? actor.userId : null;
     const since = sql<Date>`${at}::timestamptz - ${settingNumberSql('access.bulk_alert', 'windowMinutes')} * interval '1 minute'`;
-    const readsSince = sql`e.actor_id = ${userId} and e.action in ${READ_ACTIONS} and e.outcome = 'success' and e.at >= ${since}`;
     // Bulk-access guard: a client opened again within the window is found on the actor's index at
     // the first match, however many reads the window holds; only a new client needs the count.
     const allowed = userId
-      ? sql<boolean>`case when exists (select 1 from audit_event e where ${readsSince} and ${personId} = any(e.object_ids)) then true
-          else (select count(distinct id) from audit_event e, unnest(e.object_ids) as id where ${readsSince}) < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
+      ? sql<boolean>`case when exists (select 1 from audit_event e where ${readsSince(userId, since)} and ${personId} = any(e.object_ids)) then true
+          else ${distinctClientsReadSince(userId, since)} < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
       : sql<boolean>`true`;
     const breakGlass = userId && scope !== 'all' ? sql<boolean>`exists (select 1 from break_glass_grant g where g.user_id = ${userId} and g.person_id = person.id and g.expires_at > ${at})` : sql<boolean>`false`;
     const entry = { action, objectType: 'person', objectIds: [personId] };
@@ -66,9 +70,7 @@ export function createClientsService(ctx: AppContext) {
       const since = new Date(at.getTime() - setting.windowMinutes * 60_000);
       const recent = await tx.selectFrom('accessAlert').select('id').where('kind', '=', 'bulk_access').where('userId', '=', actor.userId!).where('createdAt', '>=', since).executeTakeFirst();
       if (!recent) {
-        const { rows } = await sql<{ distinct: number }>`
-          select count(distinct id)::int as distinct from audit_event e, unnest(e.object_ids) as id
-           where e.actor_id = ${actor.userId} and e.action in ${READ_ACTIONS} and e.outcome = 'success' and e.at >= ${since}`.execute(tx);
+        const { rows } = await sql<{ distinct: number }>`select ${distinctClientsReadSince(actor.userId, since)} as distinct`.execute(tx);
         await tx
           .insertInto('accessAlert')
           .values({ kind: 'bulk_access', userId: actor.userId!, officeCodes: actor.offices, createdAt: at, details: JSON.stringify({ distinctClients: Number(rows[0]?.distinct ?? 0), windowMinutes: setting.windowMinutes }) })
