@@ -1,53 +1,61 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { Scope } from './permissions.js';
+
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The holders whose persons an actor sees (rows of person_scope): `office` — the actor's offices
+ * and the actor as caseworker; `own` — the actor as caseworker.
+ */
+function holdersOf(actor: Actor, scope: Exclude<Scope, 'all'>): string[] {
+  const self = `caseworker:${actor.userId ?? NO_USER}`;
+  return scope === 'office' ? [...actor.offices.map((office) => `office:${office}`), self] : [self];
+}
 
 /**
  * The one place where "may this actor see this person?" becomes SQL. Every query that reads
  * persons or their records filters with it, so that a record out of scope is simply not found.
  * - `all`: every person
- * - `office`: persons with a clientship or an application (as applicant or child) of one of the
- *   actor's offices, or assigned to the actor
- * - `own`: persons with a clientship or an application assigned to the actor
+ * - `office`: persons held by one of the actor's offices or by the actor
+ * - `own`: persons held by the actor
  * and, in every scope, persons the actor holds an unexpired break-the-glass grant for.
  *
- * A current client belongs to the office and caseworker of their current clientship alone:
- * while a person has an open clientship, their earlier clientships and applications give no
- * access. So a client moved to another office, or handed to another caseworker, is out of the
- * old office's (or the old caseworker's) scope at once.
+ * Who holds a person is kept in person_scope by the database (refresh_person_scope, migration
+ * 20261203120000_person_scope.sql): the offices and caseworkers of the person's clientships and
+ * applications (as applicant or child) — and while the person has an open clientship, those of
+ * the open clientship alone. So a client moved to another office, or handed to another
+ * caseworker, is out of the old office's (or the old caseworker's) scope at once.
  */
 export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor, scope: Scope, now: Date): Expression<SqlBool> {
   if (scope === 'all') return sql<boolean>`true`;
-  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
-  const offices = actor.offices.length > 0 ? actor.offices : ['\u0000'];
-  const current = eb.selectFrom('clientship as oc').select(sql`1`.as('one')).whereRef('oc.personId', '=', 'person.id').where('oc.endDate', 'is', null);
-  const clientship = eb
-    .selectFrom('clientship as cs')
+  const held = eb
+    .selectFrom('personScope as ps')
     .select(sql`1`.as('one'))
-    .whereRef('cs.personId', '=', 'person.id')
-    .where((w) => w.or([w('cs.endDate', 'is', null), w.not(w.exists(current))]))
-    .where((w) => (scope === 'office' ? w.or([w('cs.officeCode', 'in', offices), w('cs.caseworkerId', '=', userId)]) : w('cs.caseworkerId', '=', userId)));
-  // The person's applications, as applicant or as a child on one: found through the person's
-  // own indexes (an OR of the two conditions would read every application for every person).
-  const application = eb
-    .selectFrom('application as ap')
-    .select(sql`1`.as('one'))
-    .where('ap.id', 'in', (w) =>
-      w
-        .selectFrom('application as own')
-        .select('own.id')
-        .whereRef('own.personId', '=', 'person.id')
-        .unionAll(w.selectFrom('applicationChild as ac').select('ac.applicationId as id').whereRef('ac.personId', '=', 'person.id')),
-    )
-    .where((w) => (scope === 'office' ? w.or([w('ap.officeCode', 'in', offices), w('ap.caseworkerId', '=', userId)]) : w('ap.caseworkerId', '=', userId)));
+    .whereRef('ps.personId', '=', 'person.id')
+    .where('ps.holder', 'in', holdersOf(actor, scope));
   const grant = eb
     .selectFrom('breakGlassGrant as g')
     .select(sql`1`.as('one'))
     .whereRef('g.personId', '=', 'person.id')
-    .where('g.userId', '=', userId)
+    .where('g.userId', '=', actor.userId ?? NO_USER)
     .where('g.expiresAt', '>', now);
-  return eb.or([eb.exists(clientship), eb.and([eb.not(eb.exists(current)), eb.exists(application)]), eb.exists(grant)]);
+  return eb.or([eb.exists(held), eb.exists(grant)]);
+}
+
+/**
+ * The persons an actor sees (as personInScope), as sources of rows (person_id, number): one per
+ * holder, read from person_scope's index in list order (numbers by length, then text, so that
+ * C-100000 follows C-99999), and one of the actor's break-the-glass grants. A person may come
+ * from more than one source. Lists read each source in order up to their page and merge: a page
+ * of a large office reads its page, not the office.
+ */
+export function personSourcesInScope(actor: Actor, scope: Scope, now: Date): RawBuilder<{ personId: string; number: string }>[] {
+  if (scope === 'all') return [sql`(select id as person_id, number from person)`];
+  const held = holdersOf(actor, scope).map((holder) => sql<{ personId: string; number: string }>`(select person_id, number from person_scope where holder = ${holder})`);
+  const granted = sql<{ personId: string; number: string }>`(select g.person_id, p.number from break_glass_grant g join person p on p.id = g.person_id where g.user_id = ${actor.userId ?? NO_USER} and g.expires_at > ${now})`;
+  return [...held, granted];
 }
 
 /**
@@ -56,7 +64,7 @@ export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor,
  */
 export function applicationInScope(eb: ExpressionBuilder<DB, 'application'>, actor: Actor, scope: Scope): Expression<SqlBool> {
   if (scope === 'all') return sql<boolean>`true`;
-  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  const userId = actor.userId ?? NO_USER;
   const offices = actor.offices.length > 0 ? actor.offices : ['\u0000'];
   return scope === 'office' ? eb.or([eb('application.officeCode', 'in', offices), eb('application.caseworkerId', '=', userId)]) : eb('application.caseworkerId', '=', userId);
 }

@@ -147,6 +147,13 @@ export interface ClientshipTable {
   version: Generated<number>;
 }
 
+/** Who holds a person (office:<code>, caseworker:<id>): kept by the database's triggers, read only. */
+export interface PersonScopeTable {
+  personId: ColumnType<string, never, never>;
+  holder: ColumnType<string, never, never>;
+  number: ColumnType<string, never, never>;
+}
+
 export interface BreakGlassGrantTable {
   id: Generated<string>;
   userId: string;
@@ -301,6 +308,7 @@ export interface DB {
   person: PersonTable;
   clientship: ClientshipTable;
   breakGlassGrant: BreakGlassGrantTable;
+  personScope: PersonScopeTable;
   accessAlert: AccessAlertTable;
   installation: InstallationTable;
   dataKey: DataKeyTable;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { TEST_ENGINE } from '../../../../test/database.js';
@@ -64,6 +65,21 @@ describe(`finding clients (${TEST_ENGINE})`, () => {
     const exact = await matchClients(t.ctx, actor, 'office', {}, { offset: 0, limit: 25 }, 32);
     expect(exact).toMatchObject({ total: 32, totalCapped: false });
     expect((await search({})).json()).toMatchObject({ total: 32, totalCapped: false });
+  });
+
+  it('lists clients in number order past C-99999, each once, with those of a break-the-glass grant', async () => {
+    const lappeenranta = await createSignedInUser(t.app, t.ctx, ['caseworker'], ['lappeenranta']);
+    await sql`select setval('person_number_seq', 99998)`.execute(t.database.db);
+    const made = [];
+    // Held twice (by the office and as the caseworker's own): listed once.
+    for (let i = 0; i < 3; i += 1) made.push(await createClient(t.ctx, { office: 'lappeenranta', caseworkerId: lappeenranta.id, identity: { givenNames: `Late${i}` } }));
+    expect(made.map((p) => p.number)).toEqual(['C-99999', 'C-100000', 'C-100001']);
+    const earlier = await createClient(t.ctx, { office: 'lappeenranta', identity: { givenNames: 'Early' } });
+    await sql`update person set number = 'C-00000' where id = ${earlier.id}`.execute(t.database.db);
+    await t.database.db.insertInto('breakGlassGrant').values({ userId: lappeenranta.id, personId: olena.id, reason: 'Urgent safety call at night', grantedAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) }).execute();
+    const listed = (await search({}, lappeenranta)).json();
+    expect(listed.clients.map((c: { number: string }) => c.number)).toEqual(['C-00000', olena.number, 'C-99999', 'C-100000', 'C-100001']);
+    expect(listed).toMatchObject({ total: 5, totalCapped: false });
   });
 
   it('shows another office nothing of these clients', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
-import { personInScope } from '../../access/scope.js';
+import { personSourcesInScope } from '../../access/scope.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -48,18 +48,21 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   const searched = { byName: tokens.length > 0, byNumber };
   if (text && !byNumber && tokens.length === 0) return { total: 0, totalCapped: false, rows: [], ...searched };
 
-  // Each person's latest clientship, by one index probe per person (clientship_person_latest_idx),
-  // so that a page in number order — and the count, which stops past its limit — ends early.
+  // Each source of persons in scope (a holder's persons, the actor's grants) is read in list
+  // order with the filters, up to `upTo` rows; the sources are merged, a person found twice
+  // counted once. The first n persons of the merge are among the first n of their own source,
+  // so reading each source up to offset + page is enough. Each person's latest clientship is one
+  // index probe (clientship_person_latest_idx).
   const latestColumns = ['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'] as const;
-  const base = () =>
+  const fromSource = (source: ReturnType<typeof personSourcesInScope>[number], upTo: number) =>
     db
-      .selectFrom('person')
+      .selectFrom(source.as('src'))
+      .innerJoin('person', 'person.id', 'src.personId')
       .innerJoinLateral(
         (eb) => eb.selectFrom('clientship').select(latestColumns).whereRef('clientship.personId', '=', 'person.id').orderBy('startDate', 'desc').orderBy('id', 'desc').limit(1).as('latest'),
         (join) => join.onTrue(),
       )
       .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
-      .where((eb) => personInScope(eb as never, actor, scope, now))
       .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
       .$if(tokens.length > 0, (qb) => qb.where(sql<boolean>`person.name_index && ${sql.val(tokens)}::text[]`))
       .$if(query.birthYear !== undefined, (qb) => qb.where('person.birthYear', '=', query.birthYear!))
@@ -68,35 +71,44 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
       .$if(query.status === 'active', (qb) => qb.where('latest.endDate', 'is', null))
       .$if(query.status === 'ended', (qb) => qb.where('latest.endDate', 'is not', null))
       .$if(!!query.category, (qb) => qb.where('latest.category', '=', query.category!))
-      .$if(!!query.nationality, (qb) => qb.where(sql<boolean>`${query.nationality ?? ''} = any(person.nationalities)`));
-
-  const columns = [
-    'person.id',
-    'person.number',
-    'person.givenNames',
-    'person.familyName',
-    'person.aliases',
-    'person.birthDate',
-    'person.contact',
-    'person.municipality',
-    'person.birthYear',
-    'person.gender',
-    'person.nationalities',
-    'person.identityErasedAt',
-    'latest.category',
-    'latest.startDate',
-    'latest.endDate',
-    'latest.officeCode',
-    'latest.caseworkerId',
-    'cw.name as caseworkerName',
-  ] as const;
+      .$if(!!query.nationality, (qb) => qb.where(sql<boolean>`${query.nationality ?? ''} = any(person.nationalities)`))
+      .select([
+        'person.id',
+        'person.number',
+        'person.givenNames',
+        'person.familyName',
+        'person.aliases',
+        'person.birthDate',
+        'person.contact',
+        'person.municipality',
+        'person.birthYear',
+        'person.gender',
+        'person.nationalities',
+        'person.identityErasedAt',
+        'latest.category',
+        'latest.startDate',
+        'latest.endDate',
+        'latest.officeCode',
+        'latest.caseworkerId',
+        'cw.name as caseworkerName',
+        sql<number>`length(src.number)`.as('numberLength'),
+      ])
+      // A name's candidates come from the name index in any order (they are scored and sorted
+      // here); walking an office in number order to find them would read the office.
+      .$if(tokens.length === 0, (qb) => qb.orderBy(sql`length(src.number)`).orderBy('src.number'))
+      .limit(upTo);
+  const merged = (upTo: number) => {
+    const [first, ...rest] = personSourcesInScope(actor, scope, now).map((source) => db.selectFrom(fromSource(source, upTo).as('one')).selectAll());
+    const all = rest.reduce((union, next) => union.unionAll(next), first!);
+    return db.selectFrom(all.as('merged')).distinctOn(['merged.numberLength', 'merged.number']).selectAll().orderBy('merged.numberLength').orderBy('merged.number');
+  };
 
   let rows;
   let total: number;
   let totalCapped = false;
   if (tokens.length > 0) {
     // Names are encrypted: candidates from the index are scored here, then paged.
-    const candidates = await base().select(columns).limit(NAME_CANDIDATES).execute();
+    const candidates = await merged(NAME_CANDIDATES).limit(NAME_CANDIDATES).execute();
     const scored = candidates
       .map((row) => {
         const identity = decryptIdentity(ctx.keyring, row.id, row);
@@ -104,21 +116,19 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
         return { row, score: Math.max(0, ...names.map((n) => nameSimilarity(text, n))) };
       })
       .filter((c) => c.score >= NAME_MATCH)
-      .sort((a, b) => b.score - a.score || a.row.number.localeCompare(b.row.number));
+      .sort((a, b) => b.score - a.score || a.row.numberLength - b.row.numberLength || a.row.number.localeCompare(b.row.number));
     total = scored.length;
     rows = scored.slice(window.offset, window.offset + window.limit).map((c) => c.row);
   } else {
     const counted = await db
-      .selectFrom(base().select('person.id').orderBy('person.number').limit(countUpTo + 1).as('matched'))
+      .selectFrom(merged(countUpTo + 1).limit(countUpTo + 1).as('matched'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     totalCapped = Number(counted.n) > countUpTo;
     total = Math.min(Number(counted.n), countUpTo);
-    rows = await base()
-      .select(columns)
-      .orderBy('person.number')
-      .limit(window.limit)
+    rows = await merged(window.offset + window.limit)
       .offset(window.offset)
+      .limit(window.limit)
       .execute();
   }
 
