@@ -27,17 +27,22 @@ COMMENT ON COLUMN person_scope.person_id IS 'The person.';
 COMMENT ON COLUMN person_scope.holder IS 'office:<office code> or caseworker:<staff user id>.';
 COMMENT ON COLUMN person_scope.number IS 'The person''s number, copied so that an office''s persons are read in number order from the index.';
 
+-- Planned afresh at every call (plan_cache_mode): a plan cached while the tables were small
+-- (the first imports into a new register) reads whole tables once they are large, and the
+-- embedded database has no autovacuum whose statistics would make it plan again.
 CREATE FUNCTION refresh_person_scope(persons uuid[]) RETURNS void
   LANGUAGE plpgsql VOLATILE
+  SET plan_cache_mode = force_custom_plan
   AS $$
 BEGIN
   -- Two transactions changing one person's records refresh one after the other: the second
   -- waits here and then (READ COMMITTED: a new snapshot per statement) sees the first's rows.
-  PERFORM 1 FROM person WHERE id = ANY (persons) ORDER BY id FOR NO KEY UPDATE;
-  DELETE FROM person_scope WHERE person_id = ANY (persons);
+  PERFORM 1 FROM person WHERE id IN (SELECT unnest(persons)) ORDER BY id FOR NO KEY UPDATE;
+  DELETE FROM person_scope WHERE person_id IN (SELECT unnest(persons));
   INSERT INTO person_scope (person_id, holder, number)
   SELECT DISTINCT p.id, h.holder, p.number
-  FROM person p
+  FROM (SELECT DISTINCT unnest(persons) AS id) AS changed
+  JOIN person p ON p.id = changed.id
   CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM clientship o WHERE o.person_id = p.id AND o.end_date IS NULL) AS is_open) AS cur
   CROSS JOIN LATERAL (
     SELECT cs.office_code, cs.caseworker_id FROM clientship cs
@@ -49,7 +54,7 @@ BEGIN
                     UNION ALL SELECT ac.application_id FROM application_child ac WHERE ac.person_id = p.id)
   ) AS src
   CROSS JOIN LATERAL (VALUES ('office:' || src.office_code), ('caseworker:' || src.caseworker_id::text)) AS h (holder)
-  WHERE p.id = ANY (persons) AND h.holder IS NOT NULL;
+  WHERE h.holder IS NOT NULL;
 END $$;
 COMMENT ON FUNCTION refresh_person_scope(uuid[]) IS
   'The scope rule: writes again who holds each of these persons (person_scope) from their clientships and applications.';
@@ -58,6 +63,7 @@ COMMENT ON FUNCTION refresh_person_scope(uuid[]) IS
 -- of rows refreshes its persons once, not once per row.
 CREATE FUNCTION person_scope_clientship_changed() RETURNS trigger
   LANGUAGE plpgsql
+  SET plan_cache_mode = force_custom_plan
   AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -77,6 +83,7 @@ END $$;
 
 CREATE FUNCTION person_scope_application_changed() RETURNS trigger
   LANGUAGE plpgsql
+  SET plan_cache_mode = force_custom_plan
   AS $$
 BEGIN
   -- An application holds its applicant and the children on it.
@@ -100,6 +107,7 @@ END $$;
 
 CREATE FUNCTION person_scope_application_child_changed() RETURNS trigger
   LANGUAGE plpgsql
+  SET plan_cache_mode = force_custom_plan
   AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN

@@ -5,7 +5,7 @@ import { personSourcesInScope } from '../../access/scope.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction } from '../../db/transaction.js';
-import { maskName } from './mask.js';
+import { maskedNames } from './mask.js';
 import { nameSimilarity } from './name-match.js';
 import { decryptIdentity, searchTokens } from './persons.repository.js';
 
@@ -141,7 +141,7 @@ export function presentListItem(ctx: AppContext, r: Awaited<ReturnType<typeof ma
   return {
     id: r.id,
     number: r.number,
-    masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+    masked: maskedNames(identity),
     birthYear: r.birthYear,
     gender: r.gender,
     nationalities: r.nationalities,

@@ -12,7 +12,7 @@ import { clientPageColumns, createClientRecordsService, type PageRecordsRow } fr
 import { decryptIdentity, type PersonIdentity } from './persons.repository.js';
 
 export { maskName } from './mask.js';
-import { maskName } from './mask.js';
+import { maskedNames } from './mask.js';
 
 const PERSON_COLUMNS = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
 /** The actor's successful reads of clients since `since`, as a condition on `audit_event e`. */
@@ -98,7 +98,7 @@ export function createClientsService(ctx: AppContext) {
       return {
         id: p.id,
         number: p.number,
-        masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+        masked: maskedNames(identity),
         birthYear: p.birthYear,
         gender: p.gender,
         nationalities: p.nationalities,

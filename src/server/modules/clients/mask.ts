@@ -9,3 +9,8 @@ export function maskName(name: string | null): string | null {
     .map((part) => [...part][0] + MASK.repeat(Math.max(2, [...part].length - 1)))
     .join(' ');
 }
+
+/** A person's names as every list and page shows them before a reveal. */
+export function maskedNames(identity: { givenNames: string | null; familyName: string | null }) {
+  return { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) };
+}

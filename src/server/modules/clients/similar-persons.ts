@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { KeyRing } from '../../crypto/keyring.js';
 import type { Executor } from '../../db/transaction.js';
-import { maskName } from './mask.js';
+import { maskedNames } from './mask.js';
 import { nameSimilarity } from './name-match.js';
 import { decryptIdentity, searchTokens } from './persons.repository.js';
 
@@ -89,7 +89,7 @@ export async function findSimilarPersons(db: Executor, keyring: KeyRing, query: 
     scored.push({
       id: row.id,
       number: row.number,
-      masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+      masked: maskedNames(identity),
       birthYear: row.birthYear,
       gender: row.gender,
       nationalities: row.nationalities,

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { withTransaction, type Executor } from '../../db/transaction.js';
 import { NotFound, ValidationFailed, type FieldProblem } from '../../http/errors.js';
-import { maskName } from '../clients/mask.js';
+import { maskedNames } from '../clients/mask.js';
 import type { PersonChange, PersonInput } from '../clients/person.schema.js';
 import { createPerson, decryptIdentity, updatePerson } from '../clients/persons.repository.js';
 import { findSimilarPersons, type SimilarPersonQuery } from '../clients/similar-persons.js';
@@ -177,7 +177,7 @@ export function createApplicationsService(ctx: AppContext) {
       person: {
         id: a.personId,
         number: a.personNumber,
-        masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) },
+        masked: maskedNames(identity),
         birthYear: a.birthYear,
         birthDateIsEstimate: a.birthDateIsEstimate,
         gender: a.gender,
@@ -192,7 +192,7 @@ export function createApplicationsService(ctx: AppContext) {
         return {
           id: c.id,
           number: c.number,
-          masked: { givenNames: maskName(child.givenNames), familyName: maskName(child.familyName) },
+          masked: maskedNames(child),
           birthYear: c.birthYear,
           gender: c.gender,
           nationalities: c.nationalities,
@@ -308,7 +308,7 @@ export function createApplicationsService(ctx: AppContext) {
           consentGiven: r.consentGiven,
           childCount: Number(r.childCount ?? 0),
           proposedDecision: r.proposedDecision ?? null,
-          person: { id: r.personId, number: r.personNumber, masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) }, birthYear: r.birthYear, gender: r.gender, nationalities: r.nationalities },
+          person: { id: r.personId, number: r.personNumber, masked: maskedNames(identity), birthYear: r.birthYear, gender: r.gender, nationalities: r.nationalities },
         };
       });
       if (items.length > 0) {

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
-import { maskName } from '../clients/mask.js';
+import { maskedNames } from '../clients/mask.js';
 import { decryptIdentity } from '../clients/persons.repository.js';
 
 export const groundsBinding = (id: string) => ({ table: 'decision', recordId: id, field: 'grounds' });
@@ -33,7 +33,7 @@ export async function presentDecisions(ctx: AppContext, tx: Executor, where: (eb
     kind: d.kind,
     status: d.status,
     application: d.applicationId ? { id: d.applicationId, number: d.applicationNumber ?? '', consentGiven: d.consentGiven, officeCode: d.officeCode } : null,
-    person: { id: d.personId, number: d.personNumber, masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) }, birthYear: d.birthYear, residenceStatus: d.residenceStatus },
+    person: { id: d.personId, number: d.personNumber, masked: maskedNames(identity), birthYear: d.birthYear, residenceStatus: d.residenceStatus },
     reason: d.reason,
     grounds: d.grounds === null ? '' : ctx.keyring.decrypt(groundsBinding(d.id), d.grounds),
     expertGroupHeard: d.expertGroupHeard,

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { withTransaction, type Executor } from '../../db/transaction.js';
 import { NotFound, ValidationFailed, type FieldProblem } from '../../http/errors.js';
-import { maskName } from '../clients/mask.js';
+import { maskedNames } from '../clients/mask.js';
 import { decryptIdentity } from '../clients/persons.repository.js';
 import { renderDecisionLetter } from '../letters/letter.pdf.js';
 import { StaleVersion } from '../users/users.service.js';
@@ -300,7 +300,7 @@ export function createDecisionsService(ctx: AppContext) {
           ownProposal: r.proposedBy === actor.userId,
           applicationNumber: r.applicationNumber,
           officeCode: r.officeCode,
-          person: { id: r.personId, number: r.personNumber, masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) } },
+          person: { id: r.personId, number: r.personNumber, masked: maskedNames(identity) },
         };
       });
       if (items.length > 0) {

@@ -7,7 +7,7 @@ import { appendAudit } from '../../audit/audit.js';
 import { officeDate } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction } from '../../db/transaction.js';
-import { maskName } from '../clients/mask.js';
+import { maskedNames } from '../clients/mask.js';
 import { decryptIdentity } from '../clients/persons.repository.js';
 import { OPEN_STATUSES } from './status.js';
 
@@ -91,7 +91,7 @@ export function createWorklistsService(ctx: AppContext) {
           kind: r.kind,
           periodStart: r.periodStart,
           periodEnd: r.periodEnd,
-          person: { id: r.id, number: r.number, masked: { givenNames: maskName(identity.givenNames), familyName: maskName(identity.familyName) }, residenceStatus: r.residenceStatus },
+          person: { id: r.id, number: r.number, masked: maskedNames(identity), residenceStatus: r.residenceStatus },
         };
       });
       if (items.length > 0) {
