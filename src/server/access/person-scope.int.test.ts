@@ -82,5 +82,20 @@ describe(`who holds a person (${TEST_ENGINE})`, () => {
     await check('a clientship deleted');
     await sql`update person set number = 'C-77777' where id = ${applicant}`.execute(db);
     await check('a number changed');
+
+    // An import defers the refresh to the end of its transaction.
+    const before = await storedHolders(persons);
+    await db.transaction().execute(async (tx) => {
+      await sql`select defer_person_scope()`.execute(tx);
+      await tx.insertInto('clientship').values(clientship(applicant, 'helsinki', anna.id, null)).execute();
+      await tx.updateTable('application').set({ officeCode: 'tampere' }).where('personId', '=', mother).execute();
+      const during = await tx.selectFrom('personScope').select(['personId', 'holder']).where('personId', 'in', [applicant, mother]).orderBy('holder').execute();
+      expect(during.map((r) => `${r.personId === applicant ? 'applicant' : 'mother'} ${r.holder}`).sort()).toEqual(
+        [...before[applicant]!.map((h) => `applicant ${h}`), ...before[mother]!.map((h) => `mother ${h}`)].sort(),
+      );
+      await sql`select refresh_deferred_person_scope()`.execute(tx);
+    });
+    await check('an import\'s changes, refreshed at its end');
+    expect((await storedHolders([applicant]))[applicant]).toEqual([`caseworker:${anna.id}`, 'office:helsinki']);
   });
 });

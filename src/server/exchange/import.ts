@@ -116,6 +116,8 @@ export async function importExchange(ctx: AppContext, actor: Actor, source: Impo
     options.onProgress?.('checking', total, total);
     if (!problems.empty) return refused(doc);
 
+    // Who holds each person is worked out once per person at the end, not per batch written.
+    await sql`select defer_person_scope()`.execute(tx);
     const writer = new Writer(tx, ctx.keyring, actor, ctx.clock.now(), dryRun, world, doc);
     const counts = emptyCounts(doc);
     let done = 0;
@@ -125,6 +127,7 @@ export async function importExchange(ctx: AppContext, actor: Actor, source: Impo
         options.onProgress?.('writing', done, total);
       });
     }
+    await sql`select refresh_deferred_person_scope()`.execute(tx);
     if (!dryRun) {
       await writer.refreshAges();
       const details = Object.fromEntries(KINDS.map((k) => [k, { created: counts[k].created, updated: counts[k].updated, unchanged: counts[k].unchanged }]));

@@ -35,29 +35,63 @@ CREATE FUNCTION refresh_person_scope(persons uuid[]) RETURNS void
   SET plan_cache_mode = force_custom_plan
   AS $$
 BEGIN
+  -- An import defers the refresh to its end (defer_person_scope): the persons are noted, and
+  -- refreshed once each, instead of once per statement that touched them.
+  IF current_setting('suoja.person_scope_deferred', true) = 'on' THEN
+    INSERT INTO person_scope_pending SELECT unnest(persons);
+    RETURN;
+  END IF;
   -- Two transactions changing one person's records refresh one after the other: the second
   -- waits here and then (READ COMMITTED: a new snapshot per statement) sees the first's rows.
   PERFORM 1 FROM person WHERE id IN (SELECT unnest(persons)) ORDER BY id FOR NO KEY UPDATE;
   DELETE FROM person_scope WHERE person_id IN (SELECT unnest(persons));
+  -- Joins rather than a subquery per person: one person (a clientship changed) is a few index
+  -- reads, an import's hundred thousand are hash joins.
   INSERT INTO person_scope (person_id, holder, number)
-  SELECT DISTINCT p.id, h.holder, p.number
-  FROM (SELECT DISTINCT unnest(persons) AS id) AS changed
-  JOIN person p ON p.id = changed.id
-  CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM clientship o WHERE o.person_id = p.id AND o.end_date IS NULL) AS is_open) AS cur
-  CROSS JOIN LATERAL (
-    SELECT cs.office_code, cs.caseworker_id FROM clientship cs
-    WHERE cs.person_id = p.id AND (cs.end_date IS NULL OR NOT cur.is_open)
+  WITH changed AS (SELECT DISTINCT unnest(persons) AS id),
+  open AS (SELECT DISTINCT cs.person_id FROM clientship cs JOIN changed ON changed.id = cs.person_id WHERE cs.end_date IS NULL),
+  source AS (
+    -- the open clientships alone, when there are any
+    SELECT cs.person_id, cs.office_code, cs.caseworker_id FROM clientship cs JOIN changed ON changed.id = cs.person_id
+    WHERE cs.end_date IS NULL OR NOT EXISTS (SELECT 1 FROM open WHERE open.person_id = cs.person_id)
     UNION ALL
-    SELECT ap.office_code, ap.caseworker_id FROM application ap
-    WHERE NOT cur.is_open
-      AND ap.id IN (SELECT own.id FROM application own WHERE own.person_id = p.id
-                    UNION ALL SELECT ac.application_id FROM application_child ac WHERE ac.person_id = p.id)
-  ) AS src
-  CROSS JOIN LATERAL (VALUES ('office:' || src.office_code), ('caseworker:' || src.caseworker_id::text)) AS h (holder)
+    -- otherwise also the applications, as applicant or as a child on one
+    SELECT ap.person_id, ap.office_code, ap.caseworker_id FROM application ap JOIN changed ON changed.id = ap.person_id
+    WHERE NOT EXISTS (SELECT 1 FROM open WHERE open.person_id = ap.person_id)
+    UNION ALL
+    SELECT ac.person_id, ap.office_code, ap.caseworker_id FROM application_child ac JOIN changed ON changed.id = ac.person_id JOIN application ap ON ap.id = ac.application_id
+    WHERE NOT EXISTS (SELECT 1 FROM open WHERE open.person_id = ac.person_id)
+  )
+  SELECT DISTINCT p.id, h.holder, p.number
+  FROM source
+  JOIN person p ON p.id = source.person_id
+  CROSS JOIN LATERAL (VALUES ('office:' || source.office_code), ('caseworker:' || source.caseworker_id::text)) AS h (holder)
   WHERE h.holder IS NOT NULL;
 END $$;
 COMMENT ON FUNCTION refresh_person_scope(uuid[]) IS
   'The scope rule: writes again who holds each of these persons (person_scope) from their clientships and applications.';
+
+-- A transaction that writes many persons' records (an import) defers the refresh: the persons
+-- are noted in a temporary table and refreshed once each at the end.
+CREATE FUNCTION defer_person_scope() RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  CREATE TEMPORARY TABLE IF NOT EXISTS person_scope_pending (person_id uuid NOT NULL) ON COMMIT DROP;
+  PERFORM set_config('suoja.person_scope_deferred', 'on', true);
+END $$;
+COMMENT ON FUNCTION defer_person_scope() IS 'Until refresh_deferred_person_scope() in this transaction, refresh_person_scope only notes its persons.';
+
+CREATE FUNCTION refresh_deferred_person_scope() RETURNS void
+  LANGUAGE plpgsql
+  SET plan_cache_mode = force_custom_plan
+  AS $$
+BEGIN
+  PERFORM set_config('suoja.person_scope_deferred', 'off', true);
+  PERFORM refresh_person_scope(array(SELECT DISTINCT person_id FROM person_scope_pending));
+  DELETE FROM person_scope_pending;
+END $$;
+COMMENT ON FUNCTION refresh_deferred_person_scope() IS 'Refreshes the persons noted since defer_person_scope() and ends the deferral.';
 
 -- Statement-level triggers with the changed rows as transition tables: an import of thousands
 -- of rows refreshes its persons once, not once per row.
