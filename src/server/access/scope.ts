@@ -10,8 +10,19 @@ const NO_USER = '00000000-0000-0000-0000-000000000000';
  * and the actor as caseworker; `own` — the actor as caseworker.
  */
 function holdersOf(actor: Actor, scope: Exclude<Scope, 'all'>): string[] {
-  const self = `caseworker:${actor.userId ?? NO_USER}`;
-  return scope === 'office' ? [...actor.offices.map((office) => `office:${office}`), self] : [self];
+  const self = holder({ caseworkerId: actor.userId ?? NO_USER });
+  return scope === 'office' ? [...actor.offices.map((office) => holder({ office })), self] : [self];
+}
+
+const holder = (of: { office: string } | { caseworkerId: string }) => ('office' in of ? `office:${of.office}` : `caseworker:${of.caseworkerId}`);
+
+/**
+ * The persons an office or a caseworker holds, as a source of rows (person_id, number), for a
+ * list filtered by that office or caseworker: whoever's latest clientship is theirs is held by
+ * them. Not a scope: the list still checks personInScope for each.
+ */
+export function personsHeldBy(of: { office: string } | { caseworkerId: string }): RawBuilder<{ personId: string; number: string }> {
+  return sql`(select person_id, number from person_scope where holder = ${holder(of)})`;
 }
 
 /**

@@ -87,4 +87,12 @@ describe(`finding clients (${TEST_ENGINE})`, () => {
     expect(res.clients.map((c: { id: string }) => c.id)).not.toContain(olena.id);
     expect(res.total).toBe(1);
   });
+
+  it('filters by caseworker or office within the scope only', async () => {
+    expect((await search({ caseworkerId: helsinki.id })).json().clients.map((c: { id: string }) => c.id)).toEqual([olena.id]);
+    expect((await search({ office: 'helsinki' })).json().total).toBe(32);
+    expect((await search({ caseworkerId: helsinki.id }, tampere)).json()).toMatchObject({ total: 0, clients: [] });
+    expect((await search({ office: 'helsinki' }, tampere)).json()).toMatchObject({ total: 0, clients: [] });
+    expect((await search({ office: 'tampere' }, tampere)).json().total).toBe(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
-import { personSourcesInScope } from '../../access/scope.js';
+import { personInScope, personsHeldBy, personSourcesInScope } from '../../access/scope.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -53,8 +53,12 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   // counted once. The first n persons of the merge are among the first n of their own source,
   // so reading each source up to offset + page is enough. Each person's latest clientship is one
   // index probe (clientship_person_latest_idx).
+  // A list of one caseworker's or one office's clients reads that holder's persons alone (their
+  // latest clientship is theirs, so they hold them), each checked against the actor's scope.
+  const narrowed = query.caseworkerId ? { caseworkerId: query.caseworkerId } : query.office ? { office: query.office } : null;
+  const sources = narrowed ? [personsHeldBy(narrowed)] : personSourcesInScope(actor, scope, now);
   const latestColumns = ['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'] as const;
-  const fromSource = (source: ReturnType<typeof personSourcesInScope>[number], upTo: number) =>
+  const fromSource = (source: (typeof sources)[number], upTo: number) =>
     db
       .selectFrom(source.as('src'))
       .innerJoin('person', 'person.id', 'src.personId')
@@ -63,6 +67,7 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
         (join) => join.onTrue(),
       )
       .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
+      .$if(narrowed !== null, (qb) => qb.where((eb) => personInScope(eb as never, actor, scope, now)))
       .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
       .$if(tokens.length > 0, (qb) => qb.where(sql<boolean>`person.name_index && ${sql.val(tokens)}::text[]`))
       .$if(query.birthYear !== undefined, (qb) => qb.where('person.birthYear', '=', query.birthYear!))
@@ -98,7 +103,7 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
       .$if(tokens.length === 0, (qb) => qb.orderBy(sql`length(src.number)`).orderBy('src.number'))
       .limit(upTo);
   const merged = (upTo: number) => {
-    const [first, ...rest] = personSourcesInScope(actor, scope, now).map((source) => db.selectFrom(fromSource(source, upTo).as('one')).selectAll());
+    const [first, ...rest] = sources.map((source) => db.selectFrom(fromSource(source, upTo).as('one')).selectAll());
     const all = rest.reduce((union, next) => union.unionAll(next), first!);
     return db.selectFrom(all.as('merged')).distinctOn(['merged.numberLength', 'merged.number']).selectAll().orderBy('merged.numberLength').orderBy('merged.number');
   };
