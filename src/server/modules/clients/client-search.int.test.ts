@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
@@ -76,6 +77,9 @@ describe(`finding clients (${TEST_ENGINE})`, () => {
     expect(made.map((p) => p.number)).toEqual(['C-99999', 'C-100000', 'C-100001']);
     const earlier = await createClient(t.ctx, { office: 'lappeenranta', identity: { givenNames: 'Early' } });
     await sql`update person set number = 'C-00000' where id = ${earlier.id}`.execute(t.database.db);
+    // An applicant who is not a client is held by the office but not in its client list.
+    const applicant = await t.database.db.insertInto('person').values({ id: randomUUID(), gender: 'male', nationalities: ['ZZ'] }).returning('id').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('application').values({ number: 'A-2025-9999', personId: applicant.id, receivedOn: '2025-03-01', channel: 'phone', officeCode: 'lappeenranta' }).execute();
     await t.database.db.insertInto('breakGlassGrant').values({ userId: lappeenranta.id, personId: olena.id, reason: 'Urgent safety call at night', grantedAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) }).execute();
     const listed = (await search({}, lappeenranta)).json();
     expect(listed.clients.map((c: { number: string }) => c.number)).toEqual(['C-00000', olena.number, 'C-99999', 'C-100000', 'C-100001']);

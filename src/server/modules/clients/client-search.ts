@@ -54,9 +54,11 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   // so reading each source up to offset + page is enough. Each person's latest clientship is one
   // index probe (clientship_person_latest_idx).
   // A list of one caseworker's or one office's clients reads that holder's persons alone (their
-  // latest clientship is theirs, so they hold them), each checked against the actor's scope.
+  // latest clientship is theirs, so they hold them); a search by name or number starts from the
+  // few persons it finds by its index. Either way each is checked against the actor's scope.
   const narrowed = query.caseworkerId ? { caseworkerId: query.caseworkerId } : query.office ? { office: query.office } : null;
-  const sources = narrowed ? [personsHeldBy(narrowed)] : personSourcesInScope(actor, scope, now);
+  const checkScope = narrowed !== null || byNumber || tokens.length > 0;
+  const sources = narrowed ? [personsHeldBy(narrowed)] : personSourcesInScope(actor, checkScope ? 'all' : scope, now);
   const latestColumns = ['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'] as const;
   const fromSource = (source: (typeof sources)[number], upTo: number) =>
     db
@@ -67,7 +69,7 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
         (join) => join.onTrue(),
       )
       .leftJoin('staffUser as cw', 'cw.id', 'latest.caseworkerId')
-      .$if(narrowed !== null, (qb) => qb.where((eb) => personInScope(eb as never, actor, scope, now)))
+      .$if(checkScope, (qb) => qb.where((eb) => personInScope(eb as never, actor, scope, now)))
       .$if(byNumber, (qb) => qb.where('person.number', '=', text.toUpperCase()))
       .$if(tokens.length > 0, (qb) => qb.where(sql<boolean>`person.name_index && ${sql.val(tokens)}::text[]`))
       .$if(query.birthYear !== undefined, (qb) => qb.where('person.birthYear', '=', query.birthYear!))
@@ -108,6 +110,27 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
     return db.selectFrom(all.as('merged')).distinctOn(['merged.numberLength', 'merged.number']).selectAll().orderBy('merged.numberLength').orderBy('merged.number');
   };
 
+  // The count of the unfiltered list needs no person's row and no latest clientship: whether the
+  // person has a clientship at all is one index probe. Order does not matter to a count: if any
+  // source has `upTo` persons, so has the merge.
+  const unfiltered = !byNumber && tokens.length === 0 && query.birthYear === undefined && !query.office && !query.caseworkerId && !query.status && !query.category && !query.nationality;
+  const clientsOfSources = (upTo: number) => {
+    const [first, ...rest] = sources.map((source) =>
+      db
+        .selectFrom(
+          db
+            .selectFrom(source.as('src'))
+            .select('src.personId')
+            .where((eb) => eb.exists(eb.selectFrom('clientship').select(sql`1`.as('one')).whereRef('clientship.personId', '=', 'src.personId')))
+            .limit(upTo)
+            .as('one'),
+        )
+        .selectAll(),
+    );
+    const all = rest.reduce((union, next) => union.unionAll(next), first!);
+    return db.selectFrom(all.as('merged')).select('merged.personId').distinct().limit(upTo);
+  };
+
   let rows;
   let total: number;
   let totalCapped = false;
@@ -125,9 +148,10 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
     total = scored.length;
     rows = scored.slice(window.offset, window.offset + window.limit).map((c) => c.row);
   } else {
+    const matched = unfiltered ? clientsOfSources(countUpTo + 1) : merged(countUpTo + 1).limit(countUpTo + 1).select('merged.id as personId');
     const counted = await db
-      .selectFrom(merged(countUpTo + 1).limit(countUpTo + 1).as('matched'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .selectFrom(matched.as('matched'))
+      .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow();
     totalCapped = Number(counted.n) > countUpTo;
     total = Math.min(Number(counted.n), countUpTo);
