@@ -121,7 +121,8 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
           db
             .selectFrom(source.as('src'))
             .select('src.personId')
-            .where((eb) => eb.exists(eb.selectFrom('clientship').select(sql`1`.as('one')).whereRef('clientship.personId', '=', 'src.personId')))
+            // A probe per person, not a join: as a semi-join the planner may hash every clientship.
+            .where(sql<boolean>`(select true from clientship c where c.person_id = src.person_id limit 1)`)
             .limit(upTo)
             .as('one'),
         )
