@@ -9,19 +9,21 @@ const NO_USER = '00000000-0000-0000-0000-000000000000';
  * The holders whose persons an actor sees (rows of person_scope): `office` — the actor's offices
  * and the actor as caseworker; `own` — the actor as caseworker.
  */
-function holdersOf(actor: Actor, scope: Exclude<Scope, 'all'>): string[] {
-  const self = holder({ caseworkerId: actor.userId ?? NO_USER });
-  return scope === 'office' ? [...actor.offices.map((office) => holder({ office })), self] : [self];
+function holdersOf(actor: Actor, scope: Exclude<Scope, 'all'>): Holder[] {
+  const self = { caseworkerId: actor.userId ?? NO_USER };
+  return scope === 'office' ? [...actor.offices.map((office) => ({ office })), self] : [self];
 }
 
-const holder = (of: { office: string } | { caseworkerId: string }) => ('office' in of ? `office:${of.office}` : `caseworker:${of.caseworkerId}`);
+type Holder = { office: string } | { caseworkerId: string };
+/** A holder as person_scope names it. */
+const holder = (of: Holder) => ('office' in of ? `office:${of.office}` : `caseworker:${of.caseworkerId}`);
 
 /**
  * The persons an office or a caseworker holds, as a source of rows (person_id, number), for a
  * list filtered by that office or caseworker: whoever's latest clientship is theirs is held by
  * them. Not a scope: the list still checks personInScope for each.
  */
-export function personsHeldBy(of: { office: string } | { caseworkerId: string }): RawBuilder<{ personId: string; number: string }> {
+export function personsHeldBy(of: Holder): RawBuilder<{ personId: string; number: string }> {
   return sql`(select person_id, number from person_scope where holder = ${holder(of)})`;
 }
 
@@ -45,7 +47,7 @@ export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor,
     .selectFrom('personScope as ps')
     .select(sql`1`.as('one'))
     .whereRef('ps.personId', '=', 'person.id')
-    .where('ps.holder', 'in', holdersOf(actor, scope));
+    .where('ps.holder', 'in', holdersOf(actor, scope).map(holder));
   const grant = eb
     .selectFrom('breakGlassGrant as g')
     .select(sql`1`.as('one'))
@@ -64,7 +66,7 @@ export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor,
  */
 export function personSourcesInScope(actor: Actor, scope: Scope, now: Date): RawBuilder<{ personId: string; number: string }>[] {
   if (scope === 'all') return [sql`(select id as person_id, number from person)`];
-  const held = holdersOf(actor, scope).map((holder) => sql<{ personId: string; number: string }>`(select person_id, number from person_scope where holder = ${holder})`);
+  const held = holdersOf(actor, scope).map(personsHeldBy);
   const granted = sql<{ personId: string; number: string }>`(select g.person_id, p.number from break_glass_grant g join person p on p.id = g.person_id where g.user_id = ${actor.userId ?? NO_USER} and g.expires_at > ${now})`;
   return [...held, granted];
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
+import type { DB } from '../../db/schema.js';
 import { personInScope, personsHeldBy, personSourcesInScope } from '../../access/scope.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
@@ -59,6 +60,11 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   const narrowed = query.caseworkerId ? { caseworkerId: query.caseworkerId } : query.office ? { office: query.office } : null;
   const checkScope = narrowed !== null || byNumber || tokens.length > 0;
   const sources = narrowed ? [personsHeldBy(narrowed)] : personSourcesInScope(actor, checkScope ? 'all' : scope, now);
+  // Each query wrapped as a subquery, so that its own order and limit hold inside the union.
+  const unionAll = <O,>(queries: SelectQueryBuilder<DB, never, O>[]) => {
+    const [first, ...rest] = queries.map((q) => db.selectFrom(q.as('one')).selectAll());
+    return rest.reduce((union, next) => union.unionAll(next), first!);
+  };
   const latestColumns = ['personId', 'id as clientshipId', 'category', 'startDate', 'endDate', 'officeCode', 'caseworkerId'] as const;
   const fromSource = (source: (typeof sources)[number], upTo: number) =>
     db
@@ -105,8 +111,7 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
       .$if(tokens.length === 0, (qb) => qb.orderBy(sql`length(src.number)`).orderBy('src.number'))
       .limit(upTo);
   const merged = (upTo: number) => {
-    const [first, ...rest] = sources.map((source) => db.selectFrom(fromSource(source, upTo).as('one')).selectAll());
-    const all = rest.reduce((union, next) => union.unionAll(next), first!);
+    const all = unionAll(sources.map((source) => fromSource(source, upTo)));
     return db.selectFrom(all.as('merged')).distinctOn(['merged.numberLength', 'merged.number']).selectAll().orderBy('merged.numberLength').orderBy('merged.number');
   };
 
@@ -115,20 +120,16 @@ export async function matchClients(ctx: AppContext, actor: Actor, scope: Scope, 
   // source has `upTo` persons, so has the merge.
   const unfiltered = !byNumber && tokens.length === 0 && query.birthYear === undefined && !query.office && !query.caseworkerId && !query.status && !query.category && !query.nationality;
   const clientsOfSources = (upTo: number) => {
-    const [first, ...rest] = sources.map((source) =>
-      db
-        .selectFrom(
-          db
-            .selectFrom(source.as('src'))
-            .select('src.personId')
-            // A probe per person, not a join: as a semi-join the planner may hash every clientship.
-            .where(sql<boolean>`(select true from clientship c where c.person_id = src.person_id limit 1)`)
-            .limit(upTo)
-            .as('one'),
-        )
-        .selectAll(),
+    const all = unionAll(
+      sources.map((source) =>
+        db
+          .selectFrom(source.as('src'))
+          .select('src.personId')
+          // A probe per person, not a join: as a semi-join the planner may hash every clientship.
+          .where(sql<boolean>`(select true from clientship c where c.person_id = src.person_id limit 1)`)
+          .limit(upTo),
+      ),
     );
-    const all = rest.reduce((union, next) => union.unionAll(next), first!);
     return db.selectFrom(all.as('merged')).select('merged.personId').distinct().limit(upTo);
   };
 
