@@ -42,18 +42,30 @@ export function personsHeldBy(of: Holder): RawBuilder<{ personId: string; number
  * caseworker, is out of the old office's (or the old caseworker's) scope at once.
  */
 export function personInScope(eb: ExpressionBuilder<DB, 'person'>, actor: Actor, scope: Scope, now: Date): Expression<SqlBool> {
-  if (scope === 'all') return sql<boolean>`true`;
+  return personInScopeOf(eb, scopeValues(actor, scope, now));
+}
+
+/** What personInScope asks of the actor, as values: `all`, or the actor's holders, the actor and the time. */
+export type ScopeValues = 'all' | { holders: string[]; userId: string; now: Date };
+
+export function scopeValues(actor: Actor, scope: Scope, now: Date): ScopeValues {
+  return scope === 'all' ? 'all' : { holders: holdersOf(actor, scope).map(holder), userId: actor.userId ?? NO_USER, now };
+}
+
+/** personInScope of these values (for a statement built once and run with new values each time). */
+export function personInScopeOf(eb: ExpressionBuilder<DB, 'person'>, of: ScopeValues): Expression<SqlBool> {
+  if (of === 'all') return sql<boolean>`true`;
   const held = eb
     .selectFrom('personScope as ps')
     .select(sql`1`.as('one'))
     .whereRef('ps.personId', '=', 'person.id')
-    .where('ps.holder', 'in', holdersOf(actor, scope).map(holder));
+    .where(sql<boolean>`ps.holder = any(${sql.val(of.holders)}::text[])`);
   const grant = eb
     .selectFrom('breakGlassGrant as g')
     .select(sql`1`.as('one'))
     .whereRef('g.personId', '=', 'person.id')
-    .where('g.userId', '=', actor.userId ?? NO_USER)
-    .where('g.expiresAt', '>', now);
+    .where('g.userId', '=', of.userId)
+    .where('g.expiresAt', '>', of.now);
   return eb.or([eb.exists(held), eb.exists(grant)]);
 }
 

@@ -94,14 +94,40 @@ function fieldsOf(actor: Actor, entry: AuditEntry, at: Date): ChainedFields {
   };
 }
 
+/** The values of one `audit_append` call, as `auditAppendCallOf` places them. */
+export interface AuditAppendArgs {
+  at: Date;
+  actorId: string | null;
+  actorKind: string;
+  actorRoles: string[];
+  actorOffices: string[];
+  action: string;
+  objectType: string | null;
+  objectIds: string[];
+  reason: string | null;
+  outcome: AuditOutcome;
+  address: string | null;
+  details: string;
+  hashPrefix: string;
+}
+
+export function auditAppendArgs(actor: Actor, entry: AuditEntry, at: Date): AuditAppendArgs {
+  const f = fieldsOf(actor, entry, at);
+  return { ...f, details: JSON.stringify(f.details), hashPrefix: hashPrefix(f) };
+}
+
+/** The call of `audit_append` with these values, as an expression (its value is the entry's `seq`). */
+export function auditAppendCallOf(a: AuditAppendArgs): RawBuilder<number> {
+  return sql<number>`audit_append(${a.at}, ${a.actorId}, ${a.actorKind}, ${sql.val(a.actorRoles)}::text[], ${sql.val(a.actorOffices)}::text[], ${a.action}, ${a.objectType},
+    ${sql.val(a.objectIds)}::text[], ${a.reason}, ${a.outcome}, ${a.address}, ${a.details}::jsonb, ${a.hashPrefix})`;
+}
+
 /**
  * The call that appends an entry, as an expression (its value is the entry's `seq`): a read
  * that must be recorded puts it in its own statement, so that the read and its record are one.
  */
 export function auditAppendCall(actor: Actor, entry: AuditEntry, at: Date): RawBuilder<number> {
-  const f = fieldsOf(actor, entry, at);
-  return sql<number>`audit_append(${f.at}, ${f.actorId}, ${f.actorKind}, ${sql.val(f.actorRoles)}::text[], ${sql.val(f.actorOffices)}::text[], ${f.action}, ${f.objectType},
-    ${sql.val(f.objectIds)}::text[], ${f.reason}, ${f.outcome}, ${f.address}, ${JSON.stringify(f.details)}::jsonb, ${hashPrefix(f)})`;
+  return auditAppendCallOf(auditAppendArgs(actor, entry, at));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Role } from '../../../domain/roles.js';
 import type { SessionEndReason, SessionStage } from '../../db/schema.js';
+import { statementTemplate } from '../../db/statement-template.js';
 import type { Executor } from '../../db/transaction.js';
 
 export interface SessionWithUser {
@@ -18,9 +19,9 @@ export interface SessionWithUser {
   totpEnrolledAt: Date | null;
 }
 
-/** The open session with this token hash and its user, in one query. */
-export function findOpenSession(db: Executor, tokenHash: string): Promise<SessionWithUser | undefined> {
-  return db
+// Built once: every signed-in request runs it.
+const openSession = statementTemplate((db: Executor, _shape: null, v: { tokenHash: string }) =>
+  db
     .selectFrom('staffSession as s')
     .innerJoin('staffUser as u', 'u.id', 's.userId')
     .select([
@@ -37,9 +38,14 @@ export function findOpenSession(db: Executor, tokenHash: string): Promise<Sessio
       'u.totpEnrolledAt',
       sql<string[]>`array(select o.office_code from staff_user_office o where o.user_id = u.id order by o.office_code)`.as('offices'),
     ])
-    .where('s.tokenHash', '=', tokenHash)
-    .where('s.endedAt', 'is', null)
-    .executeTakeFirst();
+    .where('s.tokenHash', '=', v.tokenHash)
+    .where('s.endedAt', 'is', null),
+);
+
+/** The open session with this token hash and its user, in one query. */
+export async function findOpenSession(db: Executor, tokenHash: string): Promise<SessionWithUser | undefined> {
+  const [session] = await openSession.execute(db, null, { tokenHash });
+  return session;
 }
 
 export async function insertSession(

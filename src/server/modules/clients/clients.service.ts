@@ -1,10 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
-import { personInScope } from '../../access/scope.js';
-import { appendAudit, auditAppendCall } from '../../audit/audit.js';
+import { personInScope, personInScopeOf, scopeValues, type ScopeValues } from '../../access/scope.js';
+import { appendAudit, auditAppendArgs, auditAppendCallOf, type AuditAppendArgs } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
-import { withTransaction } from '../../db/transaction.js';
+import { statementTemplate } from '../../db/statement-template.js';
+import { withTransaction, type Executor } from '../../db/transaction.js';
 import { NotFound, TooManyRequests } from '../../http/errors.js';
 import { getSetting, settingNumberSql } from '../settings/settings.js';
 import { createAssignmentService, type AssignmentInput } from './assignment.service.js';
@@ -23,6 +24,21 @@ const distinctClientsReadSince = (userId: string | null, since: Date | RawBuilde
   sql<number>`(select count(distinct id)::int from audit_event e, unnest(e.object_ids) as id where ${readsSince(userId, since)})`;
 
 type ReadAction = 'client.read' | 'client.reveal';
+/** What changes the text of a client read's statement. */
+interface ReadShape {
+  withRecords: boolean;
+  user: boolean;
+  allScope: boolean;
+}
+/** The values of one client read. */
+interface ReadValues {
+  personId: string;
+  at: Date;
+  userId: string | null;
+  scope: Exclude<ScopeValues, 'all'> | null;
+  audit: AuditAppendArgs;
+  auditByGrant: AuditAppendArgs;
+}
 
 export function createClientsService(ctx: AppContext) {
   const { db } = ctx.database;
@@ -34,33 +50,28 @@ export function createClientsService(ctx: AppContext) {
    * The one statement of a client read: the person within the actor's scope, the bulk-access
    * guard, the break-the-glass grant, the page's records when asked for, and the audit entry of
    * the read — appended in the same statement only when the read is allowed, so that the read
-   * and its record are one (a statement commits whole or not at all).
+   * and its record are one (a statement commits whole or not at all). Built once per shape: the
+   * busiest statement of the server.
    */
-  function readStatement(actor: Actor, scope: Scope, personId: string, action: ReadAction, withRecords: boolean) {
-    const at = now();
-    const userId = actor.kind === 'user' ? actor.userId : null;
-    const since = sql<Date>`${at}::timestamptz - ${settingNumberSql('access.bulk_alert', 'windowMinutes')} * interval '1 minute'`;
+  const readStatement = statementTemplate((db: Executor, shape: ReadShape, v: ReadValues) => {
+    const since = sql<Date>`${v.at}::timestamptz - ${settingNumberSql('access.bulk_alert', 'windowMinutes')} * interval '1 minute'`;
     // Bulk-access guard: a client opened again within the window is found on the actor's index at
     // the first match, however many reads the window holds; only a new client needs the count.
-    const allowed = userId
-      ? sql<boolean>`case when exists (select 1 from audit_event e where ${readsSince(userId, since)} and ${personId} = any(e.object_ids)) then true
-          else ${distinctClientsReadSince(userId, since)} < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
+    const allowed = shape.user
+      ? sql<boolean>`case when exists (select 1 from audit_event e where ${readsSince(v.userId, since)} and ${v.personId} = any(e.object_ids)) then true
+          else ${distinctClientsReadSince(v.userId, since)} < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
       : sql<boolean>`true`;
-    const breakGlass = userId && scope !== 'all' ? sql<boolean>`exists (select 1 from break_glass_grant g where g.user_id = ${userId} and g.person_id = person.id and g.expires_at > ${at})` : sql<boolean>`false`;
-    const entry = { action, objectType: 'person', objectIds: [personId] };
+    const breakGlass = shape.user && !shape.allScope ? sql<boolean>`exists (select 1 from break_glass_grant g where g.user_id = ${v.userId} and g.person_id = person.id and g.expires_at > ${v.at})` : sql<boolean>`false`;
     return db
       .selectFrom('person')
       .innerJoinLateral(sql<{ allowed: boolean; breakGlass: boolean }>`(select ${allowed} as allowed, ${breakGlass} as break_glass)`.as('g'), (join) => join.onTrue())
       .select(PERSON_COLUMNS)
       .select(['g.allowed', 'g.breakGlass'])
-      .select(
-        sql<number | null>`case when g.allowed then
-          case when g.break_glass then ${auditAppendCall(actor, { ...entry, details: { via: 'break_glass' } }, at)} else ${auditAppendCall(actor, entry, at)} end end`.as('auditSeq'),
-      )
-      .$if(withRecords, (q) => q.select((eb) => clientPageColumns(eb)))
-      .where('person.id', '=', personId)
-      .where((eb) => personInScope(eb, actor, scope, at));
-  }
+      .select(sql<number | null>`case when g.allowed then case when g.break_glass then ${auditAppendCallOf(v.auditByGrant)} else ${auditAppendCallOf(v.audit)} end end`.as('auditSeq'))
+      .$if(shape.withRecords, (q) => q.select((eb) => clientPageColumns(eb)))
+      .where('person.id', '=', v.personId)
+      .where((eb) => personInScopeOf(eb, shape.allScope ? 'all' : v.scope!));
+  });
 
   /** A read the bulk-access guard refused: an alert to the team leader and the auditor (once per window), and a denied entry. */
   async function refuseBulkAccess(actor: Actor, personId: string, action: ReadAction): Promise<never> {
@@ -84,7 +95,22 @@ export function createClientsService(ctx: AppContext) {
 
   /** One client read in one statement; 404 outside the actor's scope, 429 past the bulk-access limit. */
   async function read(actor: Actor, scope: Scope, personId: string, action: ReadAction, withRecords: boolean) {
-    const row = await readStatement(actor, scope, personId, action, withRecords).executeTakeFirst();
+    const at = now();
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    const entry = { action, objectType: 'person', objectIds: [personId] };
+    const inScope = scopeValues(actor, scope, at);
+    const [row] = await readStatement.execute(
+      db,
+      { withRecords, user: userId !== null, allScope: inScope === 'all' },
+      {
+        personId,
+        at,
+        userId,
+        scope: inScope === 'all' ? null : inScope,
+        audit: auditAppendArgs(actor, entry, at),
+        auditByGrant: auditAppendArgs(actor, { ...entry, details: { via: 'break_glass' } }, at),
+      },
+    );
     if (!row) throw new NotFound();
     if (!row.allowed) return refuseBulkAccess(actor, personId, action);
     return row;
