@@ -67,8 +67,10 @@ export function createClientsService(ctx: AppContext) {
       .innerJoinLateral(sql<{ allowed: boolean; breakGlass: boolean }>`(select ${allowed} as allowed, ${breakGlass} as break_glass)`.as('g'), (join) => join.onTrue())
       .select(PERSON_COLUMNS)
       .select(['g.allowed', 'g.breakGlass'])
-      .select(sql<number | null>`case when g.allowed then case when g.break_glass then ${auditAppendCallOf(v.auditByGrant)} else ${auditAppendCallOf(v.audit)} end end`.as('auditSeq'))
       .$if(shape.withRecords, (q) => q.select((eb) => clientPageColumns(eb)))
+      // Last: the audit trail's lock is taken here and held to the commit, so the page's records
+      // are read before it, not while every other read waits for it.
+      .select(sql<number | null>`case when g.allowed then case when g.break_glass then ${auditAppendCallOf(v.auditByGrant)} else ${auditAppendCallOf(v.audit)} end end`.as('auditSeq'))
       .where('person.id', '=', v.personId)
       .where((eb) => personInScopeOf(eb, shape.allScope ? 'all' : v.scope!));
   });
