@@ -334,8 +334,9 @@ export function clientPageColumns(eb: ExpressionBuilder<DB, 'person'>) {
         .select(['e.seq', 'e.at', 'e.action', 'e.objectIds', 'e.details', 'u.name as actorName'])
         // As audit_event_exploitation_history_idx holds them: by client, the first object id.
         .where(sql<string>`e.object_ids[1]`, '=', sql<string>`person.id::text`)
-        .where('e.action', 'in', Object.keys(HISTORY_ACTIONS))
-        .where('e.outcome', '=', 'success')
+        // Literals, not parameters: a plan made once for every client must still see that the partial index applies.
+        .where('e.action', 'in', Object.keys(HISTORY_ACTIONS).map((action) => sql.lit(action)))
+        .where('e.outcome', '=', sql.lit('success'))
         .orderBy('e.seq', 'desc')
         .limit(1000),
     ).as('exploitationHistory'),
