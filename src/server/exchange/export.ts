@@ -97,7 +97,7 @@ export async function prepareExport(ctx: AppContext, actor: Actor, scope: Scope,
   return {
     counts,
     async write(out, onProgress) {
-      const sink = options.format === 'json' ? jsonWriter(out) : xlsxWriter(out);
+      const sink = options.format === 'json' ? jsonWriter(out) : await xlsxWriter(out);
       let done = 0;
       await snapshot(ctx.database.db, async (tx) => {
         for (const kind of KINDS) {

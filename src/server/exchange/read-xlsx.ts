@@ -10,8 +10,9 @@
  */
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
-import unzipper from 'unzipper';
+import type ExcelJS from 'exceljs';
+import type unzipper from 'unzipper';
+import { loadExcel } from '../xlsx/exceljs.js';
 import { COLUMNS, EXCHANGE_FORMAT, EXCHANGE_VERSION, emptyRecords, isKind, type ColumnType, type Kind, type RawDocument } from './format.js';
 import { excerpt, show, type ProblemList } from './problems.js';
 import { FORMAT_SHEET, LIST_SEPARATOR } from './write-xlsx.js';
@@ -97,7 +98,15 @@ export function cellValue(value: ExcelJS.CellValue, type: ColumnType): unknown {
   return value;
 }
 
+let unzipperModule: Promise<typeof unzipper> | undefined;
+
+/** unzipper. Loaded on first use, so that a server that reads no workbook does not hold it in memory. */
+function loadUnzipper(): Promise<typeof unzipper> {
+  return (unzipperModule ??= import('unzipper').then((mod) => mod.default ?? mod));
+}
+
 async function openWorkbook(source: WorkbookSource) {
+  const unzipper = await loadUnzipper();
   try {
     return 'path' in source ? await unzipper.Open.file(source.path) : await unzipper.Open.buffer(source.buffer);
   } catch {
@@ -118,6 +127,7 @@ export async function readXlsxDocument(source: WorkbookSource, problems: Problem
   const relsPart = part('xl/_rels/workbook.xml.rels');
   if (!workbookPart || !relsPart) throw new NotAWorkbook('the file is not an XLSX workbook (it has no xl/workbook.xml)');
 
+  const ExcelJS = await loadExcel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as unknown as string, {
     worksheets: 'emit',
     sharedStrings: 'cache',

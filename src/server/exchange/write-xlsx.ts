@@ -5,7 +5,8 @@
  * program does not turn a date or a ref like `007` into a number.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../xlsx/exceljs.js';
 import { COLUMNS, EXCHANGE_FORMAT, EXCHANGE_VERSION, type AnyRecord, type Kind } from './format.js';
 
 export const FORMAT_SHEET = 'format';
@@ -25,7 +26,8 @@ export function cellOf(type: 'text' | 'boolean' | 'list', value: unknown): strin
   return String(value);
 }
 
-export function xlsxWriter(out: Writable): SheetWriter {
+export async function xlsxWriter(out: Writable): Promise<SheetWriter> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   workbook.creator = 'Suoja';
   const about = workbook.addWorksheet(FORMAT_SHEET);

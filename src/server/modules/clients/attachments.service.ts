@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
 import { personInScope } from '../../access/scope.js';
@@ -23,15 +23,28 @@ function sniff(data: Buffer): AttachmentType | null {
   return null;
 }
 
+let sharpModule: Promise<typeof Sharp> | undefined;
+
+/** sharp. Loaded on first use, so that a server that receives no image does not hold libvips in memory. */
+function loadSharp(): Promise<typeof Sharp> {
+  return (sharpModule ??= import('sharp').then((mod) => mod.default ?? mod));
+}
+
 /**
  * Images are decoded and written again without their metadata (EXIF, GPS position, camera,
  * XMP, IPTC): a photo of a document must not tell where it was taken. The orientation is
  * applied to the pixels first, so the picture still stands the right way up.
  */
 async function withoutMetadata(data: Buffer, type: AttachmentType): Promise<Buffer> {
-  if (type === 'image/jpeg') return sharp(data).rotate().jpeg({ quality: 90 }).toBuffer();
-  if (type === 'image/png') return sharp(data).rotate().png().toBuffer();
-  return data;
+  if (type === 'application/pdf') return data;
+  // Loaded outside the try: a library that fails to load is the server's fault, not a damaged file.
+  const sharp = await loadSharp();
+  try {
+    if (type === 'image/jpeg') return await sharp(data).rotate().jpeg({ quality: 90 }).toBuffer();
+    return await sharp(data).rotate().png().toBuffer();
+  } catch {
+    throw new ValidationFailed([{ field: 'file', code: 'file_damaged' }]);
+  }
 }
 
 export function createAttachmentsService(ctx: AppContext) {
@@ -44,12 +57,7 @@ export function createAttachmentsService(ctx: AppContext) {
       if (data.length === 0) throw new ValidationFailed([{ field: 'file', code: 'required' }]);
       if (data.length > ATTACHMENT_MAX_BYTES) throw new ValidationFailed([{ field: 'file', code: 'file_too_large', params: { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 } }]);
       if (!type) throw new ValidationFailed([{ field: 'file', code: 'file_type', params: { types: 'PDF, JPEG, PNG' } }]);
-      let clean: Buffer;
-      try {
-        clean = await withoutMetadata(data, type);
-      } catch {
-        throw new ValidationFailed([{ field: 'file', code: 'file_damaged' }]);
-      }
+      const clean = await withoutMetadata(data, type);
       return withTransaction(db, async (tx) => {
         const person = await tx.selectFrom('person').select('id').where('id', '=', personId).where((eb) => personInScope(eb, actor, scope, now())).executeTakeFirst();
         if (!person) throw new NotFound();

@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { codeLabel, countryName, type Language } from '../../../domain/codes.js';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
@@ -8,6 +7,7 @@ import { officeDate } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction } from '../../db/transaction.js';
 import { ValidationFailed } from '../../http/errors.js';
+import { loadExcel } from '../../xlsx/exceljs.js';
 import { matchClients, presentListItem, type ClientFilters } from './client-search.js';
 
 /** Rows in one export, at most: a larger list is narrowed with the filters first. */
@@ -126,6 +126,7 @@ export async function exportClients(ctx: AppContext, actor: Actor, scope: Scope,
 }
 
 async function toXlsx(sheetName: string, columns: string[], rows: Cell[][], language: Language): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Suoja';
   Object.assign(workbook, { language });

@@ -6,8 +6,8 @@
  *
  * The same input gives the same bytes: the creation date is the decision date.
  */
-import PDFDocument from 'pdfkit';
 import type { Executor } from '../../db/transaction.js';
+import { loadPdfKit } from '../../pdf/pdfkit.js';
 import { COLOURS } from '../../statistics/render/charts.js';
 import { registerScriptFonts, scriptFontName, scriptRuns } from '../../pdf/scripts.js';
 import { getSetting } from '../settings/settings.js';
@@ -93,6 +93,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
 
   const title = fill(template.title);
   const letterhead = fillAll(template.letterhead);
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGIN,

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import { codeLabel, countryName, languageName, type CodeListName } from '../../../domain/codes.js';
 import type { Language } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import { loadPdfKit } from '../../pdf/pdfkit.js';
 import { registerScriptFonts, scriptFontName, scriptRuns } from '../../pdf/scripts.js';
 import { COLOURS } from '../../statistics/render/charts.js';
 import { dateShort } from '../../statistics/overview/format.js';
@@ -14,6 +14,7 @@ const LABEL_WIDTH = 170;
 /** The subject-access extract as an A4 PDF in the language asked for; every value is real, searchable text. */
 export async function renderSubjectAccessPdf(data: SubjectAccessExport, lang: Language, reference: string): Promise<Buffer> {
   const t = translator(lang);
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, lang, info: { Title: t('subjectAccess.title', { number: data.subject.number }), Creator: 'Suoja', CreationDate: data.generatedAt } });
   registerScriptFonts(pdf);
   const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../xlsx/exceljs.js';
 import { CTDC_COLUMNS, type CtdcExport } from './ctdc.js';
 import type { EuTables } from './eu-tables.js';
 
@@ -43,6 +43,7 @@ export function euTablesCsv(tables: EuTables): string {
 }
 
 export async function ctdcXlsx(data: CtdcExport): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('ctdc');
   sheet.addRow([...CTDC_COLUMNS]);
@@ -52,6 +53,7 @@ export async function ctdcXlsx(data: CtdcExport): Promise<Buffer> {
 }
 
 export async function euTablesXlsx(tables: EuTables): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   for (const t of tables.tables) {
     const sheet = workbook.addWorksheet(t.id);

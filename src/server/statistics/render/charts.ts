@@ -3,10 +3,10 @@
  * HTML page (inline) and in the PDF (through svg-to-pdfkit). Every number of a chart is
  * written on it as text, and `chartTable` gives the same numbers as a table.
  */
-import * as echarts from 'echarts';
-import PDFDocument from 'pdfkit';
+import type * as ECharts from 'echarts';
 import type { Language } from '../../../domain/codes.js';
 import type { ChartSpec } from '../overview/document.js';
+import { loadPdfKit } from '../../pdf/pdfkit.js';
 import { capitalise, formatNumber, formatPercent } from '../overview/format.js';
 import { FONT_STACK, fontRuns, pdfFontName, registerPdfFonts } from './fonts.js';
 import { RENDER_STRINGS, dimensionOf } from './strings.js';
@@ -45,25 +45,36 @@ const MAX_LABEL_WIDTH = 220;
 
 let measurer: PDFKit.PDFDocument | undefined;
 
-export function textWidth(text: string, size: number, bold = false): number {
-  if (!measurer) {
-    measurer = new PDFDocument({ autoFirstPage: false });
-    registerPdfFonts(measurer);
-  }
+function textWidth(text: string, size: number, bold = false): number {
+  if (!measurer) throw new Error('textWidth before loadECharts()');
   let width = 0;
   for (const run of fontRuns(text)) width += measurer.font(pdfFontName(run.subset, bold)).fontSize(size).widthOfString(run.text);
   return width;
 }
 
-echarts.setPlatformAPI({
-  measureText(text: string, font?: string) {
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
-    const bold = /\bbold\b|\b[6-9]00\b/.test(font ?? '');
-    // When wrapping, zrender takes every non-ASCII character (ä, ö, å) to be as wide as '国';
-    // the labels are Latin, so that width is a Latin letter's.
-    return { width: textWidth(text === '国' ? 'o' : text, size, bold) };
-  },
-});
+let echartsModule: Promise<typeof ECharts> | undefined;
+
+/**
+ * ECharts, set up to measure text with the embedded fonts. Loaded on first use, with pdfkit, so
+ * that a server that draws no chart does not hold either in memory.
+ */
+function loadECharts(): Promise<typeof ECharts> {
+  return (echartsModule ??= (async () => {
+    const [echarts, PDFDocument] = await Promise.all([import('echarts'), loadPdfKit()]);
+    measurer = new PDFDocument({ autoFirstPage: false });
+    registerPdfFonts(measurer);
+    echarts.setPlatformAPI({
+      measureText(text: string, font?: string) {
+        const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
+        const bold = /\bbold\b|\b[6-9]00\b/.test(font ?? '');
+        // When wrapping, zrender takes every non-ASCII character (ä, ö, å) to be as wide as '国';
+        // the labels are Latin, so that width is a Latin letter's.
+        return { width: textWidth(text === '国' ? 'o' : text, size, bold) };
+      },
+    });
+    return echarts;
+  })());
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -93,7 +104,7 @@ function labelsOf(spec: ChartSpec): string[] {
   return spec.categories.map(capitalise);
 }
 
-type Option = echarts.EChartsOption;
+type Option = ECharts.EChartsOption;
 const baseText = { fontFamily: FONT_STACK, fontSize: FONT_SIZE, color: COLOURS.text };
 
 /** Width of the category labels: the longest label, wrapped to at most MAX_LABEL_WIDTH. */
@@ -261,9 +272,10 @@ function finish(svg: string, spec: ChartSpec): string {
 }
 
 /** The chart as a standalone SVG document of fixed size, its `<title>` the chart title. */
-export function chartSvg(spec: ChartSpec, lang: Language): string {
+export async function chartSvg(spec: ChartSpec, lang: Language): Promise<string> {
   const values = spec.series.flatMap((s) => s.values);
   if (spec.categories.length === 0 || !values.some((v) => v > 0)) return finish(emptySvg(spec, lang), spec);
+  const echarts = await loadECharts();
   const { option, height } = spec.kind === 'pie' ? pieOption(spec, lang) : spec.kind === 'stacked' ? stackedOption(spec, lang) : barOption(spec, lang);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   try {

@@ -44,7 +44,7 @@ export async function renderOverview(
     return { body: Buffer.from(`${JSON.stringify({ report: 'overview', ...report }, null, 2)}\n`), contentType: CONTENT_TYPES.json, fileName: `${base}.json` };
   }
   const doc = buildOverview({ figures: report.figures, year, ...(half ? { half } : {}), threshold: report.threshold, lang, organisation: organisation[lang] });
-  if (format === 'html') return { body: Buffer.from(renderHtml(doc)), contentType: CONTENT_TYPES.html, fileName: `${base}.html` };
+  if (format === 'html') return { body: Buffer.from(await renderHtml(doc)), contentType: CONTENT_TYPES.html, fileName: `${base}.html` };
   if (format === 'pdf') return { body: await renderPdf(doc), contentType: CONTENT_TYPES.pdf, fileName: `${base}.pdf` };
   const tables = overviewTables(doc, report.figures, report.threshold);
   if (format === 'xlsx') return { body: await renderXlsx(tables, lang), contentType: CONTENT_TYPES.xlsx, fileName: `${base}.xlsx` };

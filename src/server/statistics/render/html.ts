@@ -120,33 +120,39 @@ function table(t: ChartTable, caption: string): string {
   ].join('\n');
 }
 
-export function renderHtml(doc: OverviewDocument): string {
+export async function renderHtml(doc: OverviewDocument): Promise<string> {
   const s = RENDER_STRINGS[doc.lang];
   const allText = [doc.title, ...doc.introduction, ...doc.sections.flatMap((x) => [x.heading, ...x.paragraphs, ...x.charts.flatMap((c) => [c.title, ...c.categories])])].join(' ');
   const subsets: FontSubset[] = needsExtended(allText) ? ['latin', 'latin-ext'] : ['latin'];
 
   let figure = 0;
-  const sections = doc.sections.map((section) => {
+  const sections: string[] = [];
+  for (const section of doc.sections) {
     const id = idOf(section.id);
-    const figures = section.charts.map((spec) => {
+    const figures: string[] = [];
+    for (const spec of section.charts) {
       figure += 1;
       const figId = `figure-${idOf(spec.id)}`;
-      return [
-        `<figure id="${figId}">`,
-        `<figcaption>${e(s.figure(figure))} ${e(spec.title)}</figcaption>`,
-        chartSvg(spec, doc.lang),
-        table(chartTable(spec, doc.lang), spec.title),
-        '</figure>',
-      ].join('\n');
-    });
-    return [
-      `<section class="chapter" id="${id}" aria-labelledby="${id}-heading">`,
-      `<h2 id="${id}-heading">${e(section.heading)}</h2>`,
-      ...section.paragraphs.map((p) => `<p>${e(p)}</p>`),
-      ...figures,
-      '</section>',
-    ].join('\n');
-  });
+      figures.push(
+        [
+          `<figure id="${figId}">`,
+          `<figcaption>${e(s.figure(figure))} ${e(spec.title)}</figcaption>`,
+          await chartSvg(spec, doc.lang),
+          table(chartTable(spec, doc.lang), spec.title),
+          '</figure>',
+        ].join('\n'),
+      );
+    }
+    sections.push(
+      [
+        `<section class="chapter" id="${id}" aria-labelledby="${id}-heading">`,
+        `<h2 id="${id}-heading">${e(section.heading)}</h2>`,
+        ...section.paragraphs.map((p) => `<p>${e(p)}</p>`),
+        ...figures,
+        '</section>',
+      ].join('\n'),
+    );
+  }
 
   return [
     '<!DOCTYPE html>',

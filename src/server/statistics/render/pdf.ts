@@ -7,8 +7,8 @@
  * The same document gives the same bytes: the creation date comes from the period, and
  * nothing else in the file depends on the clock.
  */
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import type SVGtoPDF from 'svg-to-pdfkit';
+import { loadPdfKit } from '../../pdf/pdfkit.js';
 import type { OverviewDocument } from '../overview/document.js';
 import { chartSvg, chartTable, COLOURS, escapeXml, svgSize, type ChartTable } from './charts.js';
 import { fontRuns, needsExtended, pdfFontName, printableText, registerPdfFonts } from './fonts.js';
@@ -35,6 +35,13 @@ export function periodEnd(periodLabel: string): Date {
   return half ? new Date(Date.UTC(year, 5, 30)) : new Date(Date.UTC(year, 11, 31));
 }
 
+let svgToPdf: Promise<typeof SVGtoPDF> | undefined;
+
+/** svg-to-pdfkit. Loaded on first use, so that a server that writes no PDF does not hold it in memory. */
+function loadSvgToPdf(): Promise<typeof SVGtoPDF> {
+  return (svgToPdf ??= import('svg-to-pdfkit').then((mod) => mod.default ?? mod));
+}
+
 interface Style {
   size: number;
   bold?: boolean;
@@ -44,6 +51,7 @@ interface Style {
 
 export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {}): Promise<Buffer> {
   const s = RENDER_STRINGS[doc.lang];
+  const [PDFDocument, drawSvg] = await Promise.all([loadPdfKit(), loadSvgToPdf()]);
   const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -149,7 +157,7 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     for (const text of section.paragraphs) paragraph(text);
     for (const spec of section.charts) {
       figure += 1;
-      chart(`${s.figure(figure)} ${spec.title}`, chartSvg(spec, doc.lang), chartTable(spec, doc.lang));
+      chart(`${s.figure(figure)} ${spec.title}`, await chartSvg(spec, doc.lang), chartTable(spec, doc.lang));
     }
   }
 
@@ -166,7 +174,7 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     pdf.y += 14;
     write(caption, captionStyle, { x: MARGIN.left, width: CONTENT_WIDTH });
     pdf.y += 8;
-    SVGtoPDF(pdf, forPdf(svg), MARGIN.left, pdf.y, {
+    drawSvg(pdf, forPdf(svg), MARGIN.left, pdf.y, {
       width: CONTENT_WIDTH,
       height,
       preserveAspectRatio: 'xMinYMin meet',

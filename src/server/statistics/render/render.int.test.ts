@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../../domain/codes.js';
 import { DEFAULT_ORGANISATION_TEXTS } from '../../modules/settings/overview-defaults.js';
 import { buildOverview, type OverviewDocument } from '../overview/document.js';
@@ -198,8 +198,11 @@ describe('PDF', () => {
 
 describe('HTML', () => {
   const doc = overview('sv');
-  const html = renderHtml(doc);
-  writeFileSync('/tmp/suoja-overview-sv.html', html);
+  let html = '';
+  beforeAll(async () => {
+    html = await renderHtml(doc);
+    writeFileSync('/tmp/suoja-overview-sv.html', html);
+  });
 
   it('is a complete page in the document language with one h1 and no script', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -244,24 +247,24 @@ describe('HTML', () => {
     }
   });
 
-  it('escapes all text', () => {
+  it('escapes all text', async () => {
     const hostile = overview('en');
     hostile.title = '<script>alert("x")</script> & co';
     hostile.sections[0]!.paragraphs = ['<img src=x onerror=alert(1)>'];
     hostile.sections[0]!.charts[0]!.categories[0] = '<b>bold</b>';
     hostile.contacts = [{ name: '<i>', title: '"t"', phone: 'javascript:alert(1)', email: 'a@b.fi"><script>' }];
-    const out = renderHtml(hostile);
+    const out = await renderHtml(hostile);
     expect(out).not.toMatch(/<script|<img|<b>|<i>|href="javascript/i);
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co');
   });
 
-  it('marks a document without disclosure control as internal', () => {
-    expect(renderHtml(overview('en', 0))).toMatch(/<footer>[\s\S]*Not for publication/);
+  it('marks a document without disclosure control as internal', async () => {
+    expect(await renderHtml(overview('en', 0))).toMatch(/<footer>[\s\S]*Not for publication/);
   });
 
-  it('renders the same chart the same way every time', () => {
+  it('renders the same chart the same way every time', async () => {
     const spec = doc.sections[0]!.charts[0]!;
-    expect(chartSvg(spec, 'sv')).toBe(chartSvg(spec, 'sv'));
+    expect(await chartSvg(spec, 'sv')).toBe(await chartSvg(spec, 'sv'));
     expect(chartTable(spec, 'sv').rows[0]).toEqual(['Migrationsverket', '120']);
   });
 });

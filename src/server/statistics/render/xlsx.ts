@@ -3,8 +3,8 @@
  * row, the counts as numbers, suppressed counts as "..", and the footnotes under the table.
  * ".." is the symbol official statistics in Finland use for a figure that is confidential.
  */
-import ExcelJS from 'exceljs';
 import type { Language } from '../../../domain/codes.js';
+import { loadExcel } from '../../xlsx/exceljs.js';
 import { COLOURS } from './charts.js';
 import { RENDER_STRINGS } from './strings.js';
 import type { OpenDataTable } from './tables.js';
@@ -26,6 +26,7 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 export async function renderXlsx(tables: OpenDataTable[], lang: Language): Promise<Buffer> {
   const s = RENDER_STRINGS[lang];
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Suoja';
   // dc:language of the document properties; exceljs writes it but does not declare it.
