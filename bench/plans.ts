@@ -17,6 +17,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
+// @ts-expect-error -- the driver's own conversion of values to their text form; not in its type declarations
+import { prepareValue } from 'pg/lib/utils.js';
 import { buildApp } from '../src/server/app.js';
 import { systemClock } from '../src/server/clock.js';
 import { loadConfig } from '../src/server/config.js';
@@ -40,6 +42,9 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const outDir = path.join(here, 'plans');
 const NAME = 'suoja_bench_plans';
 const say = (text: string) => process.stdout.write(`${text}\n`);
+const executionTime = (plan: string) => (Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN)).toFixed(2);
+const seqScans = (plan: string) =>
+  [...plan.matchAll(/Seq Scan on (\w+)(?: \w+)?\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=(\d+) loops=(\d+)\)/g)].map((m) => `${m[1]} (${(Number(m[2]) * Number(m[3])).toLocaleString('en')})`).join(', ');
 
 const databaseUrl = await createBenchDatabase(values['postgres-url'], NAME);
 
@@ -47,6 +52,22 @@ let capturing: { sql: string; parameters: readonly unknown[] }[] | null = null;
 const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
 const database = await connectDatabase(config.database, { onQuery: (text, parameters) => capturing?.push({ sql: text, parameters }) });
 const explainer = new pg.Client({ connectionString: databaseUrl });
+
+/** The statement's generic plan, run with its values: prepared under force_generic_plan and explained as EXECUTE. */
+async function genericPlan(text: string, parameters: readonly unknown[]): Promise<string> {
+  await explainer.query('set plan_cache_mode = force_generic_plan');
+  try {
+    await explainer.query(`prepare generic_plan as ${text}`);
+    // EXECUTE takes its values as literals (its arguments are no parameters), in the text form the driver sends.
+    const literal = (value: unknown) => (value === null || value === undefined ? 'null' : explainer.escapeLiteral(String(prepareValue(value))));
+    const args = parameters.length > 0 ? `(${parameters.map(literal).join(', ')})` : '';
+    const { rows } = await explainer.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) execute generic_plan${args}`);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await explainer.query('deallocate all');
+    await explainer.query('reset plan_cache_mode');
+  }
+}
 try {
   await migrateToLatest(database.db);
   const keyring = await KeyRing.open(database.db, randomBytes(32));
@@ -128,10 +149,10 @@ try {
   const index: string[] = [
     '# Query plans',
     '',
-    `Written by \`npm run bench:plans\` on ${new Date().toISOString().slice(0, 10)}: PostgreSQL, ${built.persons.toLocaleString('en')} persons, ${audit.toLocaleString('en')} audit entries. Each statement a request sends (but the session's own and the audit chain's lock) under \`EXPLAIN (ANALYZE, BUFFERS)\`; sequential scans are listed with the rows they read. The review: [README.md](README.md).`,
+    `Written by \`npm run bench:plans\` on ${new Date().toISOString().slice(0, 10)}: PostgreSQL, ${built.persons.toLocaleString('en')} persons, ${audit.toLocaleString('en')} audit entries. Each statement a request sends (but the session's own and the audit chain's lock) under \`EXPLAIN (ANALYZE, BUFFERS)\`, planned for its values and as a generic plan (the plan made without the values, which PostgreSQL keeps for the statements built once — the client page and the session — while the server's other statements are planned for their values at every run: the generic column shows why); sequential scans are listed with the rows they read. The review: [README.md](README.md).`,
     '',
-    '| request | statement | time (ms) | sequential scans (rows read) |',
-    '|---|---|---:|---|',
+    '| request | statement | time (ms) | sequential scans (rows read) | generic plan: time (ms) | generic plan: sequential scans |',
+    '|---|---|---:|---|---:|---|',
   ];
   for (const request of requests) {
     capturing = [];
@@ -146,10 +167,11 @@ try {
       n += 1;
       const { rows } = await explainer.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.sql}`, statement.parameters as unknown[]);
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      const time = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
-      const scans = [...plan.matchAll(/Seq Scan on (\w+)(?: \w+)?\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=(\d+) loops=(\d+)\)/g)].map((m) => `${m[1]} (${(Number(m[2]) * Number(m[3])).toLocaleString('en')})`);
-      out.push(`-- ${n}. ${statement.sql}`, `-- parameters: ${JSON.stringify(statement.parameters)}`, plan, '');
-      index.push(`| [${request.name}](${request.name}.txt) | ${n}. \`${statement.sql.replace(/\s+/g, ' ').slice(0, 90).replace(/\|/g, '\\|')}…\` | ${time.toFixed(2)} | ${scans.join(', ')} |`);
+      const generic = await genericPlan(statement.sql, statement.parameters);
+      out.push(`-- ${n}. ${statement.sql}`, `-- parameters: ${JSON.stringify(statement.parameters)}`, plan, '', `-- ${n}. the generic plan (what a prepared statement may keep after its fifth run)`, generic, '');
+      index.push(
+        `| [${request.name}](${request.name}.txt) | ${n}. \`${statement.sql.replace(/\s+/g, ' ').slice(0, 90).replace(/\|/g, '\\|')}…\` | ${executionTime(plan)} | ${seqScans(plan)} | ${executionTime(generic)} | ${seqScans(generic)} |`,
+      );
     }
     await writeFile(path.join(outDir, `${request.name}.txt`), out.join('\n'));
     say(`${request.name}: ${selects.length} statements`);

@@ -31,12 +31,11 @@ export interface ConnectOptions {
 }
 
 /**
- * A connection that plans each statement of the server's once: a statement sent a second time is
- * sent as a named prepared statement, and PostgreSQL keeps its plan for the connection. Planning
- * is what a statement of the client page costs most (about 2 ms of 3, with its scope check and
- * the page's record kinds as subqueries). The server's statements come in a few hundred shapes;
- * past `MAX_PREPARED` distinct texts (statements with value lists of changing length) the rest
- * are planned each time, so that the connection's memory stays bounded.
+ * A connection that parses each statement of the server's once: a statement sent a second time
+ * is sent as a named prepared statement, and PostgreSQL keeps it parsed for the connection (and,
+ * on the connections of `plannedOnce`, planned). The server's statements come in a few hundred
+ * shapes; past `MAX_PREPARED` distinct texts (statements with value lists of changing length)
+ * the rest are parsed each time, so that the connection's memory stays bounded.
  */
 const MAX_PREPARED = 300;
 const PREPARE_MIN_LENGTH = 120;
@@ -77,36 +76,65 @@ class PreparingClient extends pg.Client {
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
-export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
+/**
+ * Statements sent through a handle of `plannedOnce` are planned once per connection: PostgreSQL
+ * keeps the plan it made without the values (a generic plan). The server's other statements
+ * are planned for their values at every run: left to choose (PostgreSQL's default), the planner
+ * switches to the generic plan after five runs when it estimates it no worse, and for a list or a
+ * search a plan made without the values can read an index of a whole table (bench/plans: the
+ * application lists took seconds). Only the statements built once by `statementTemplate`, whose
+ * generic plans are reviewed, go through the other pool.
+ */
+const plannedOnceHandles = new WeakMap<Kysely<DB>, Kysely<DB>>();
+
+/** The handle whose statements are planned once (the same handle on the embedded database). */
+export function plannedOnce(db: Kysely<DB>): Kysely<DB> {
+  return plannedOnceHandles.get(db) ?? db;
+}
+
+function postgresHandle(url: string, planCacheMode: 'force_custom_plan' | 'force_generic_plan', options: ConnectOptions, log: ((event: LogEvent) => void) | undefined) {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    Client: PreparingClient,
+    options: `-c plan_cache_mode=${planCacheMode}`,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Without a listener an idle connection's error would end the whole process.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  // The pool listens only while a connection is idle: one that the server ends while a request
+  // holds it (a restarted or crashed server, between two statements of a transaction) emits its
+  // error with no listener and would end the process too. With this one the request fails, and
+  // the broken connection is dropped when it is released.
+  const inUse = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => inUse.add(client));
+  pool.on('release', (_error, client) => inUse.delete(client));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (inUse.has(client)) options.onIdleError?.(error);
+    });
+  });
   // Nested JSON (figures, details) keeps its keys: only column names are converted.
-  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })], ...(log ? { log } : {}) });
+}
+
+export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
   const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event.query.sql, event.query.parameters) : undefined;
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: config.url,
-      max: 10,
-      Client: PreparingClient,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    const db = postgresHandle(config.url, 'force_custom_plan', options, log);
+    // Opens its connections only when a statement built once first runs.
+    const once = postgresHandle(config.url, 'force_generic_plan', options, log);
+    plannedOnceHandles.set(db, once);
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await Promise.all([db.destroy(), once.destroy()]);
       },
-    });
-    // Without a listener an idle connection's error would end the whole process.
-    pool.on('error', (error) => options.onIdleError?.(error));
-    // The pool listens only while a connection is idle: one that the server ends while a request
-    // holds it (a restarted or crashed server, between two statements of a transaction) emits its
-    // error with no listener and would end the process too. With this one the request fails, and
-    // the broken connection is dropped when it is released.
-    const inUse = new WeakSet<pg.PoolClient>();
-    pool.on('acquire', (client) => inUse.add(client));
-    pool.on('release', (_error, client) => inUse.delete(client));
-    pool.on('connect', (client) => {
-      client.on('error', (error) => {
-        if (inUse.has(client)) options.onIdleError?.(error);
-      });
-    });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    };
   }
 
   if (config.dataDir) await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
@@ -118,7 +146,7 @@ export async function connectDatabase(config: DatabaseConfig, options: ConnectOp
     await unlock();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins, ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })], ...(log ? { log } : {}) });
   return {
     db,
     kind: 'pglite',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../../../test/database.js';
+import { plannedOnce } from './connect.js';
 import { statementTemplate } from './statement-template.js';
 import type { Executor } from './transaction.js';
 
@@ -55,5 +56,18 @@ describe(`a statement built once and run with new values (${TEST_ENGINE})`, () =
     await expect(computed.execute(database.db, null, { name: '00001' })).rejects.toThrow(/computes parameter 1/);
     const inlined = statementTemplate((db: Executor, _: null, v: { number: string }) => db.selectFrom('person').select('id').where(sql<boolean>`number = ${sql.raw(`'${v.number}'`)}`));
     await expect(inlined.execute(database.db, null, { number: persons[0]!.number })).rejects.toThrow(/text depends on its values/);
+  });
+
+  it.runIf(TEST_ENGINE === 'postgres')('is planned once per connection, while every other statement is planned for its values', async () => {
+    const mode = async (db: Executor) => (await sql<{ planCacheMode: string }>`select current_setting('plan_cache_mode') as plan_cache_mode`.execute(db)).rows[0]!.planCacheMode;
+    const templateMode = statementTemplate((db: Executor, _shape: null, _values: Record<string, never>) => db.selectNoFrom(sql<string>`current_setting('plan_cache_mode')`.as('mode')));
+    expect(await mode(database.db)).toBe('force_custom_plan');
+    expect(await mode(plannedOnce(database.db))).toBe('force_generic_plan');
+    expect(await templateMode.execute(database.db, null, {})).toEqual([{ mode: 'force_generic_plan' }]);
+    // A transaction keeps its own connection, and the plans made for its values.
+    await database.db.transaction().execute(async (tx) => {
+      expect(await mode(tx)).toBe('force_custom_plan');
+      expect(await templateMode.execute(tx, null, {})).toEqual([{ mode: 'force_custom_plan' }]);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Compilable } from 'kysely';
+import { plannedOnce } from './connect.js';
 import type { Executor } from './transaction.js';
 
 /** Stands for one value of a template's values while the statement is built. */
@@ -48,6 +49,10 @@ interface Compiled {
  * statement (as parameters): whatever changes the statement's text — a branch, a list's
  * length — belongs to the shape. Building twice with different stand-ins checks this: a
  * parameter computed from a value, or a text that depends on one, is an error at the first run.
+ *
+ * Outside a transaction the statement is also planned once per connection (`plannedOnce`): its
+ * plan is made without the values, so it must be one that serves every value — reviewed in
+ * bench/plans (the generic plan column).
  */
 export function statementTemplate<Shape, Values, Row>(build: (db: Executor, shape: Shape, values: Values) => Compilable<Row>) {
   const compiled = new Map<string, Compiled>();
@@ -78,7 +83,9 @@ export function statementTemplate<Shape, Values, Row>(build: (db: Executor, shap
         compiled.set(key, statement);
       }
       const parameters = statement.parameters.map((p) => ('path' in p ? valueAt(values, p.path) : p.constant));
-      const result = await db.executeQuery<Row>(CompiledQuery.raw(statement.sql, parameters));
+      // Outside a transaction, on the connections that keep one plan per statement (connect.ts).
+      const runner = db.isTransaction ? db : plannedOnce(db);
+      const result = await runner.executeQuery<Row>(CompiledQuery.raw(statement.sql, parameters));
       return result.rows;
     },
   };
