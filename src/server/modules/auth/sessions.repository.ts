@@ -20,8 +20,8 @@ export interface SessionWithUser {
 }
 
 // Built once: every signed-in request runs it.
-const openSession = statementTemplate((db: Executor, _shape: null, v: { tokenHash: string }) =>
-  db
+const openSession = statementTemplate((executor: Executor, _shape: null, v: { tokenHash: string }) =>
+  executor
     .selectFrom('staffSession as s')
     .innerJoin('staffUser as u', 'u.id', 's.userId')
     .select([

@@ -53,7 +53,7 @@ export function createClientsService(ctx: AppContext) {
    * and its record are one (a statement commits whole or not at all). Built once per shape: the
    * busiest statement of the server.
    */
-  const readStatement = statementTemplate((db: Executor, shape: ReadShape, v: ReadValues) => {
+  const readStatement = statementTemplate((executor: Executor, shape: ReadShape, v: ReadValues) => {
     const since = sql<Date>`${v.at}::timestamptz - ${settingNumberSql('access.bulk_alert', 'windowMinutes')} * interval '1 minute'`;
     // Bulk-access guard: a client opened again within the window is found on the actor's index at
     // the first match, however many reads the window holds; only a new client needs the count.
@@ -62,7 +62,7 @@ export function createClientsService(ctx: AppContext) {
           else ${distinctClientsReadSince(v.userId, since)} < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
       : sql<boolean>`true`;
     const breakGlass = shape.user && !shape.allScope ? sql<boolean>`exists (select 1 from break_glass_grant g where g.user_id = ${v.userId} and g.person_id = person.id and g.expires_at > ${v.at})` : sql<boolean>`false`;
-    return db
+    return executor
       .selectFrom('person')
       .innerJoinLateral(sql<{ allowed: boolean; breakGlass: boolean }>`(select ${allowed} as allowed, ${breakGlass} as break_glass)`.as('g'), (join) => join.onTrue())
       .select(PERSON_COLUMNS)
