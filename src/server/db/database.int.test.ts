@@ -56,6 +56,16 @@ describe(`the database layer (${TEST_ENGINE})`, () => {
     expect(rows[0]!.one).toBe(1);
   });
 
+  it.runIf(TEST_ENGINE === 'pglite')('lets the event loop turn between queued statements, so that requests arriving meanwhile are read', async () => {
+    const order: string[] = [];
+    const statements = Array.from({ length: 20 }, (_, i) => sql`select pg_sleep(0.002)`.execute(database.db).then(() => order.push(`statement ${i}`)));
+    // A request arriving while the twenty wait their turn: its socket is read at the next turn of the loop.
+    setTimeout(() => order.push('arrival'), 5);
+    await Promise.all(statements);
+    expect(order.indexOf('arrival')).toBeGreaterThan(0);
+    expect(order.indexOf('arrival')).toBeLessThan(order.length - 1);
+  });
+
   it.runIf(TEST_ENGINE === 'postgres')('survives the server ending a connection in the middle of a transaction', async () => {
     await expect(
       withTransaction(database.db, async (tx) => {
@@ -70,7 +80,7 @@ describe(`the database layer (${TEST_ENGINE})`, () => {
     expect(rows[0]!.one).toBe(1);
   });
 
-  it.runIf(TEST_ENGINE === 'postgres')('plans a statement with parameters once per connection: sent again, it is a prepared statement', async () => {
+  it.runIf(TEST_ENGINE === 'postgres')('prepares a statement with parameters sent again on a connection (parsed once per connection)', async () => {
     const statement = (id: number) => sql<{ value: number }>`select value, 'a statement long enough to be worth preparing: the client page and its records' as why, 'planned once' as how from counter where id = ${id}`;
     const prepared = await withTransaction(database.db, async (tx) => {
       for (let i = 0; i < 3; i += 1) expect((await statement(1).execute(tx)).rows[0]!.value).toBeTypeOf('number');

@@ -63,6 +63,11 @@ class PGliteDriver implements Driver {
     const previous = this.queue;
     this.queue = new Promise<void>((resolve) => (release = resolve));
     await previous;
+    // PGlite runs in this thread, and statements queued behind one another would otherwise follow
+    // each other in microtasks without the event loop ever reading the requests that arrived
+    // meanwhile: under load some waited unread for more than ten seconds. One turn of the loop
+    // per statement lets them in, in the order they came.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.connection.release = release;
     if (scope) scope.holding = true;
     this.connection.scope = scope;
