@@ -36,7 +36,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
@@ -210,6 +210,26 @@ function rssOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS:'), peak: kb('VmHWM:') };
 }
 
+/** CPU seconds a process has used so far (/proc counts them in ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds used so far by the PostgreSQL server's processes on this machine (0 when none runs here). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}
+
 interface Running {
   child: ChildProcess;
   port: number;
@@ -329,6 +349,9 @@ interface LoadResult {
   errors: number;
   rssPeak: number;
   rssEnd: number;
+  /** CPU milliseconds per answered request: the server's process (on the embedded database, the database too) and PostgreSQL's processes. */
+  serverCpuMs: number;
+  postgresCpuMs: number | null;
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
@@ -351,7 +374,7 @@ function cannon(scenario: Scenario, seconds: number, conns: number, onResponse?:
   });
 }
 
-async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
+async function underLoad(scenario: Scenario, pid: number, engine: Engine): Promise<LoadResult> {
   // One request alone first: it must answer as expected, and its time is the floor of the latencies.
   const t0 = performance.now();
   const single = await fetch(scenario.url, { method: scenario.method ?? 'GET', headers: scenario.headers ?? {}, ...(scenario.body ? { body: scenario.body } : {}), signal: AbortSignal.timeout(60_000) });
@@ -368,6 +391,7 @@ async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
     rssPeak = Math.max(rssPeak, rssOf(pid).rss);
   }, 200);
   const started = performance.now();
+  const cpuBefore = { server: cpuSecondsOf(pid), postgres: engine === 'postgres' ? postgresCpuSeconds() : 0 };
   const result = await cannon(scenario, duration, connections, (status, ms) => {
     times.push(ms);
     if (status !== scenario.expect) {
@@ -376,6 +400,7 @@ async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
     }
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = { server: cpuSecondsOf(pid) - cpuBefore.server, postgres: engine === 'postgres' ? postgresCpuSeconds() - cpuBefore.postgres : 0 };
   clearInterval(sampler);
   const rssEnd = rssOf(pid).rss;
   rssPeak = Math.max(rssPeak, rssEnd);
@@ -394,6 +419,9 @@ async function underLoad(scenario: Scenario, pid: number): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     rssPeak,
     rssEnd,
+    serverCpuMs: (cpuUsed.server * 1000) / Math.max(1, times.length),
+    // Only a server on this machine is seen (then with whatever else it serves meanwhile).
+    postgresCpuMs: engine === 'postgres' && cpuUsed.postgres > 0 ? (cpuUsed.postgres * 1000) / Math.max(1, times.length) : null,
   };
 }
 
@@ -483,13 +511,13 @@ async function measure(engine: Engine, size: number): Promise<Run> {
         }
         let r: LoadResult;
         try {
-          r = await underLoad(scenario, pid);
+          r = await underLoad(scenario, pid, engine);
         } catch (error) {
           say(`  ${scenario.name}: failed (${String(error)}); skipped`);
           continue;
         }
         loads.push(r);
-        say(`  ${r.name}: ${number.format(Math.round(r.rps))} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; RSS peak ${mb(r.rssPeak)}${r.unexpected ? `; ${r.unexpected} unexpected answers` : ''}`);
+        say(`  ${r.name}: ${number.format(Math.round(r.rps))} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; RSS peak ${mb(r.rssPeak)}; CPU per request ${r.serverCpuMs.toFixed(2)} ms server${r.postgresCpuMs === null ? '' : `, ${r.postgresCpuMs.toFixed(2)} ms PostgreSQL`}${r.unexpected ? `; ${r.unexpected} unexpected answers` : ''}`);
       }
       rssHighWater = rssOf(pid).peak;
     } catch (error) {
@@ -648,7 +676,7 @@ if (runs.length > 0) {
   const lines = [
     '## API under load, cold start and memory (`npm run bench`)',
     '',
-    `Measured ${date}; ${machine}; server: ${serverKind === 'built' ? 'built (dist/)' : 'sources through tsx'}, LOG_LEVEL=info. ${connections} connections, ${duration} s per route after a ${warmup} s warm-up at 10 connections; latencies as the load generator saw them (it runs on the same two cores).`,
+    `Measured ${date}; ${machine}; server: ${serverKind === 'built' ? 'built (dist/)' : 'sources through tsx'}, LOG_LEVEL=info. ${connections} connections, ${duration} s per route after a ${warmup} s warm-up at 10 connections; latencies as the load generator saw them (it runs on the same two cores); CPU per answered request of the server's process (the embedded database runs inside it) and of the PostgreSQL server's processes on this machine.`,
     'The caseworker (Helsinki office, signed in with password and TOTP) reads one client\'s page (10 notes, 3 tasks) and writes notes on another; every read and write is in the hash-chained audit trail, verified after each run.',
     '',
   ];
@@ -664,11 +692,11 @@ if (runs.length > 0) {
     lines.push('');
     if (run.loads.length > 0) {
       const bare = run.loads.find((l) => l.name.startsWith('bare route'));
-      lines.push('| route | requests/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | unexpected answers | server RSS peak |');
-      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+      lines.push('| route | requests/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | unexpected answers | server RSS peak | CPU ms per request: server | CPU ms per request: PostgreSQL |');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
       const ms = (x: number, digits = 1) => (Number.isNaN(x) ? `> ${duration * 1000}` : x.toFixed(digits));
       for (const l of run.loads) {
-        lines.push(`| ${l.name} | ${number.format(Math.round(l.rps))} | ${bare ? (l.rps / bare.rps).toFixed(2) : '—'} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max, 0)} | ${l.unexpected + l.errors} | ${mb(l.rssPeak)} |`);
+        lines.push(`| ${l.name} | ${number.format(Math.round(l.rps))} | ${bare ? (l.rps / bare.rps).toFixed(2) : '—'} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max, 0)} | ${l.unexpected + l.errors} | ${mb(l.rssPeak)} | ${l.serverCpuMs.toFixed(2)} | ${l.postgresCpuMs === null ? '—' : l.postgresCpuMs.toFixed(2)} |`);
       }
       if (run.loads.some((l) => l.requests === 0)) lines.push('', `A route with no answer within the ${duration} s of its run is shown as \`> ${duration * 1000}\` ms: every one of its ${connections} connections was still waiting when the run ended (not counted as an error).`);
       lines.push('');

@@ -94,22 +94,8 @@ function fieldsOf(actor: Actor, entry: AuditEntry, at: Date): ChainedFields {
   };
 }
 
-/** The values of one `audit_append` call, as `auditAppendCallOf` places them. */
-export interface AuditAppendArgs {
-  at: Date;
-  actorId: string | null;
-  actorKind: string;
-  actorRoles: string[];
-  actorOffices: string[];
-  action: string;
-  objectType: string | null;
-  objectIds: string[];
-  reason: string | null;
-  outcome: AuditOutcome;
-  address: string | null;
-  details: string;
-  hashPrefix: string;
-}
+/** The values of one `audit_append` call, as `auditAppendCallOf` places them: the chained fields, the details as JSON text, and the prefix of the entry's hash. */
+export type AuditAppendArgs = Omit<ChainedFields, 'details'> & { details: string; hashPrefix: string };
 
 export function auditAppendArgs(actor: Actor, entry: AuditEntry, at: Date): AuditAppendArgs {
   const f = fieldsOf(actor, entry, at);
