@@ -45,10 +45,12 @@ interface Compiled {
  * subqueries, the scope check and the audit entry) that cost the server more time than the
  * database spent running it.
  *
- * `build` gets a database handle to build with, the shape and stand-ins for the values. It may only place the values in the
- * statement (as parameters): whatever changes the statement's text — a branch, a list's
- * length — belongs to the shape. Building twice with different stand-ins checks this: a
- * parameter computed from a value, or a text that depends on one, is an error at the first run.
+ * `build` gets a database handle to build with, the shape and stand-ins for the values. It may
+ * only place the values in the statement (as parameters): whatever changes the statement's
+ * text — a branch, a list's length, which fields a group of values has — belongs to the shape.
+ * Building twice with different stand-ins checks this: a parameter computed from a value, or a
+ * text that depends on one, is an error at the first run. A branch on a value is not caught (a
+ * stand-in is always truthy).
  *
  * Outside a transaction the statement is also planned once per connection (`plannedOnce`): its
  * plan is made without the values, so it must be one that serves every value — reviewed in
