@@ -76,6 +76,9 @@ class PreparingClient extends pg.Client {
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
+// Nested JSON (figures, details) keeps its keys: only column names are converted.
+const plugins = () => [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+
 /**
  * Statements sent through a handle of `plannedOnce` are planned once per connection: PostgreSQL
  * keeps the plan it made without the values (a generic plan). The server's other statements
@@ -117,8 +120,7 @@ function postgresHandle(url: string, planCacheMode: 'force_custom_plan' | 'force
       if (inUse.has(client)) options.onIdleError?.(error);
     });
   });
-  // Nested JSON (figures, details) keeps its keys: only column names are converted.
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })], ...(log ? { log } : {}) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: plugins(), ...(log ? { log } : {}) });
 }
 
 export async function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Database> {
@@ -146,7 +148,7 @@ export async function connectDatabase(config: DatabaseConfig, options: ConnectOp
     await unlock();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })], ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: plugins(), ...(log ? { log } : {}) });
   return {
     db,
     kind: 'pglite',

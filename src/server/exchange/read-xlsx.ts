@@ -11,7 +11,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
-import type unzipper from 'unzipper';
+import { onFirstUse } from '../on-first-use.js';
 import { loadExcel } from '../xlsx/exceljs.js';
 import { COLUMNS, EXCHANGE_FORMAT, EXCHANGE_VERSION, emptyRecords, isKind, type ColumnType, type Kind, type RawDocument } from './format.js';
 import { excerpt, show, type ProblemList } from './problems.js';
@@ -98,12 +98,8 @@ export function cellValue(value: ExcelJS.CellValue, type: ColumnType): unknown {
   return value;
 }
 
-let unzipperModule: Promise<typeof unzipper> | undefined;
-
-/** unzipper. Loaded on first use, so that a server that reads no workbook does not hold it in memory. */
-function loadUnzipper(): Promise<typeof unzipper> {
-  return (unzipperModule ??= import('unzipper').then((mod) => mod.default ?? mod));
-}
+/** unzipper, loaded when a workbook is first read. */
+const loadUnzipper = onFirstUse(() => import('unzipper'));
 
 async function openWorkbook(source: WorkbookSource) {
   const unzipper = await loadUnzipper();

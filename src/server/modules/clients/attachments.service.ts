@@ -1,4 +1,3 @@
-import type Sharp from 'sharp';
 import type { Actor } from '../../access/actor.js';
 import type { Scope } from '../../access/permissions.js';
 import { personInScope } from '../../access/scope.js';
@@ -6,6 +5,7 @@ import { appendAudit } from '../../audit/audit.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction } from '../../db/transaction.js';
 import { NotFound, ValidationFailed } from '../../http/errors.js';
+import { onFirstUse } from '../../on-first-use.js';
 
 /** Largest file accepted, in bytes. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -23,12 +23,8 @@ function sniff(data: Buffer): AttachmentType | null {
   return null;
 }
 
-let sharpModule: Promise<typeof Sharp> | undefined;
-
-/** sharp. Loaded on first use, so that a server that receives no image does not hold libvips in memory. */
-function loadSharp(): Promise<typeof Sharp> {
-  return (sharpModule ??= import('sharp').then((mod) => mod.default ?? mod));
-}
+/** sharp (libvips), loaded when an image is first received. */
+const loadSharp = onFirstUse(() => import('sharp'));
 
 /**
  * Images are decoded and written again without their metadata (EXIF, GPS position, camera,

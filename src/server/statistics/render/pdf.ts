@@ -7,7 +7,7 @@
  * The same document gives the same bytes: the creation date comes from the period, and
  * nothing else in the file depends on the clock.
  */
-import type SVGtoPDF from 'svg-to-pdfkit';
+import { onFirstUse } from '../../on-first-use.js';
 import { loadPdfKit } from '../../pdf/pdfkit.js';
 import type { OverviewDocument } from '../overview/document.js';
 import { chartSvg, chartTable, COLOURS, escapeXml, svgSize, type ChartTable } from './charts.js';
@@ -35,12 +35,8 @@ export function periodEnd(periodLabel: string): Date {
   return half ? new Date(Date.UTC(year, 5, 30)) : new Date(Date.UTC(year, 11, 31));
 }
 
-let svgToPdf: Promise<typeof SVGtoPDF> | undefined;
-
-/** svg-to-pdfkit. Loaded on first use, so that a server that writes no PDF does not hold it in memory. */
-function loadSvgToPdf(): Promise<typeof SVGtoPDF> {
-  return (svgToPdf ??= import('svg-to-pdfkit').then((mod) => mod.default ?? mod));
-}
+/** svg-to-pdfkit, loaded when an overview is first written as PDF. */
+const loadSvgToPdf = onFirstUse(() => import('svg-to-pdfkit'));
 
 interface Style {
   size: number;
