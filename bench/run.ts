@@ -10,7 +10,8 @@
  *      directory or database, and times the cold start to a healthy `/api/health`;
  *   4. starts it again with a bare Fastify route beside it (bench/serve.ts: the benchmark's
  *      process only), signs the caseworker in over HTTP (set-up link, password, TOTP) and puts
- *      each route under load with autocannon: the bare route, the client page, a list of 25
+ *      each route under load with autocannon: the bare route, the bare logged read (the row and
+ *      its audit entry in one statement: the floor of any audited read), the client page, a list of 25
  *      clients, a search by name and writing journal notes — requests per second, latency
  *      percentiles and the server's resident memory;
  *   5. verifies the audit trail's hash chain after the load.
@@ -31,7 +32,7 @@
  *   --postgres-url URL              a server where this user may create databases [postgres://postgres@127.0.0.1:5432/postgres];
  *                                   the benchmark creates and drops suoja_bench_<size> there
  *   --results FILE                  [bench/results.md]
- *   --routes bare,page,list,search,note   the routes put under load [all]
+ *   --routes bare,logged,page,list,search,note   the routes put under load [all]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -77,7 +78,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     results: { type: 'string', default: 'bench/results.md' },
-    routes: { type: 'string', default: 'bare,page,list,search,note' },
+    routes: { type: 'string', default: 'bare,logged,page,list,search,note' },
   },
 });
 
@@ -489,6 +490,7 @@ async function measure(engine: Engine, size: number): Promise<Run> {
       const api = (p: string) => `${server.base}${p}`;
       const scenarios: (Scenario & { key: string })[] = [
         { key: 'bare', name: 'bare route: one query for the client row', url: `http://127.0.0.1:${server.barePort}/bare/clients/${seeded.pageClient}`, expect: 200 },
+        { key: 'logged', name: 'bare logged read: the client row and its audit entry in one statement', url: `http://127.0.0.1:${server.barePort}/bare/logged/clients/${seeded.pageClient}`, expect: 200 },
         { key: 'page', name: 'client page (GET /api/clients/:id)', url: api(`/api/clients/${seeded.pageClient}`), headers: { cookie }, expect: 200 },
         { key: 'list', name: 'client list, 25 rows (GET /api/clients?pageSize=25)', url: api('/api/clients?page=1&pageSize=25'), headers: { cookie }, expect: 200 },
         { key: 'search', name: 'search by name (GET /api/clients?q=…)', url: api(`/api/clients?q=${encodeURIComponent(seeded.familyName)}&pageSize=25`), headers: { cookie }, expect: 200 },
