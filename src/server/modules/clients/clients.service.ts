@@ -16,12 +16,20 @@ export { maskName } from './mask.js';
 import { maskedNames } from './mask.js';
 
 const PERSON_COLUMNS = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
-/** The actor's successful reads of clients since `since`, as a condition on `audit_event e`. */
-const readsSince = (userId: string | null, since: Date | RawBuilder<Date>) =>
-  sql`e.actor_id = ${userId} and e.action in ('client.read', 'client.reveal') and e.outcome = 'success' and e.at >= ${since}`;
-/** How many distinct clients the actor has read since then (the bulk-access guard's measure). */
+/** A successful read of a client, as a condition on `audit_event e` (the predicate of the partial indexes of reads). */
+const IS_READ = sql`e.action in ('client.read', 'client.reveal') and e.outcome = 'success'`;
+/**
+ * How many distinct clients the actor has read since `since` (the bulk-access guard's measure).
+ * The time is compared together with the reader, which only an index leading with the reader
+ * serves: planned without its values, a plain `at >= since` reads through the index on time,
+ * every entry of the window, whoever wrote it (migration 20261203130000).
+ */
 const distinctClientsReadSince = (userId: string | null, since: Date | RawBuilder<Date>) =>
-  sql<number>`(select count(distinct id)::int from audit_event e, unnest(e.object_ids) as id where ${readsSince(userId, since)})`;
+  sql<number>`(select count(distinct id)::int from audit_event e, unnest(e.object_ids) as id
+    where e.actor_id = ${userId}::uuid and ${IS_READ} and (e.actor_id, e.at) >= (${userId}::uuid, ${since}))`;
+/** Whether the actor has read this client since `since`: a read names its client first, and audit_event_reads_by_actor_client_idx holds (reader, client, time). */
+const clientReadSince = (userId: string | null, personId: string, since: Date | RawBuilder<Date>) =>
+  sql<boolean>`exists (select 1 from audit_event e where e.actor_id = ${userId}::uuid and e.object_ids[1] = ${personId} and ${IS_READ} and e.at >= ${since})`;
 
 type ReadAction = 'client.read' | 'client.reveal';
 /** What changes the text of a client read's statement. */
@@ -55,10 +63,10 @@ export function createClientsService(ctx: AppContext) {
    */
   const readStatement = statementTemplate((executor: Executor, shape: ReadShape, v: ReadValues) => {
     const since = sql<Date>`${v.at}::timestamptz - ${settingNumberSql('access.bulk_alert', 'windowMinutes')} * interval '1 minute'`;
-    // Bulk-access guard: a client opened again within the window is found on the actor's index at
-    // the first match, however many reads the window holds; only a new client needs the count.
+    // Bulk-access guard: a client opened again within the window is found by reader and client,
+    // however many reads the window holds; only a new client needs the count.
     const allowed = shape.user
-      ? sql<boolean>`case when exists (select 1 from audit_event e where ${readsSince(v.userId, since)} and ${v.personId} = any(e.object_ids)) then true
+      ? sql<boolean>`case when ${clientReadSince(v.userId, v.personId, since)} then true
           else ${distinctClientsReadSince(v.userId, since)} < ${settingNumberSql('access.bulk_alert', 'maxDistinctClients')} end`
       : sql<boolean>`true`;
     const breakGlass = shape.user && !shape.allScope ? sql<boolean>`exists (select 1 from break_glass_grant g where g.user_id = ${v.userId} and g.person_id = person.id and g.expires_at > ${v.at})` : sql<boolean>`false`;
