@@ -293,6 +293,23 @@ describe.skipIf(!HAS_CHROMIUM)('intake in Chromium: helpline, application, propo
     await c.getByText(/^The application A-\d{4}-\d{4} has been registered\.$/).waitFor();
     await c.getByText(`${personNumber} R••• K••••`).first().waitFor();
     expect(await violations(c)).toEqual([]);
+
+    // An application registered for a new person, spelt otherwise: the caseworker looks for the
+    // applicant as recorded — nothing to retype — and moves the application to the person found.
+    const again = await c.request.post(`${app.url}/api/applications`, {
+      headers: { Origin: app.url },
+      data: { receivedOn: todayIso, channel: 'police', person: { givenNames: 'Ravi', familyName: 'Kumaar', nationalities: ['IN'] }, officeCode: 'helsinki' },
+    });
+    expect(again.status()).toBe(201);
+    await c.goto(`${app.url}/applications/${((await again.json()) as { id: string }).id}`);
+    const duplicates = c.getByRole('region', { name: 'Possible duplicates of this applicant' });
+    await duplicates.getByRole('button', { name: 'Look for the applicant as recorded' }).click();
+    const found = duplicates.getByRole('table', { name: 'Possible existing persons, the likeliest first' });
+    await found.getByRole('row', { name: new RegExp(personNumber) }).waitFor();
+    expect(await violations(c)).toEqual([]);
+    await found.getByRole('button', { name: `This is the same person: ${personNumber}` }).click();
+    await duplicates.getByText(`The application now concerns the person ${personNumber}.`).waitFor();
+    await c.getByText(`${personNumber} R••• K••••`).first().waitFor();
     await c.close();
   }, 120_000);
 });

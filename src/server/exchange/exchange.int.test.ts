@@ -74,6 +74,9 @@ describe(`importing exchange files (${TEST_ENGINE})`, () => {
     }
     const deep = await importJson(t.ctx, cases[2]![1](register()));
     expect(lines(deep)).toEqual(['applications[12].channel: unknown code "polise"']);
+    // A refusal found by comparing with the register is in the audit trail, with its count of problems.
+    const refusal = await t.ctx.database.db.selectFrom('auditEvent').select(['outcome', 'details']).where('action', '=', 'exchange.import').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(refusal).toEqual({ outcome: 'failure', details: { format: 'json', problems: 1 } });
   });
 
   it('checks without writing on a dry run, and says what an import would do', async () => {
@@ -87,6 +90,9 @@ describe(`importing exchange files (${TEST_ENGINE})`, () => {
     expect(report.counts.services).toEqual({ inFile: 2, created: 1, updated: 0, unchanged: 1 });
     expect(await countRows(t.ctx.database.db)).toEqual(before);
     expect((await exportJson(t.ctx)).doc).toEqual(canonicalDocument(register()));
+    // It read the register: the audit trail says who compared a file with it, and what it found.
+    const entry = await t.ctx.database.db.selectFrom('auditEvent').select(['outcome', 'details']).where('action', '=', 'exchange.import').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ outcome: 'success', details: { format: 'json', dryRun: true, persons: { created: 0, updated: 1, unchanged: 2 } } });
   });
 
   it('leaves one copy of each record when the same file is imported twice', async () => {
@@ -131,7 +137,14 @@ describe(`importing exchange files (${TEST_ENGINE})`, () => {
   });
 
   it('records each import in the audit trail with counts, never names', async () => {
-    const entries = await t.ctx.database.db.selectFrom('auditEvent').select(['action', 'actorKind', 'details']).where('action', '=', 'exchange.import').execute();
+    const entries = await t.ctx.database.db
+      .selectFrom('auditEvent')
+      .select(['action', 'actorKind', 'details'])
+      .where('action', '=', 'exchange.import')
+      .where('outcome', '=', 'success')
+      .where(sql<boolean>`not details ? 'dryRun'`)
+      .orderBy('seq')
+      .execute();
     expect(entries.length).toBeGreaterThanOrEqual(3);
     expect(entries[0]).toMatchObject({ actorKind: 'operator', details: { format: 'json', persons: { created: 3, updated: 0, unchanged: 0 } } });
     expect(JSON.stringify(entries)).not.toMatch(/Sita|Example|Ivan|Worked/);

@@ -90,10 +90,20 @@ describe(`the exchange API (${TEST_ENGINE})`, () => {
     expect(JSON.parse((await get(t.app, '/api/exchange/export', turkuLeader.cookie)).body)).toMatchObject({ persons: [], clientships: [], services: [] });
     expect((await get(t.app, '/api/exchange/export?office=helsinki', turkuLeader.cookie)).statusCode).toBe(403);
     expect((await get(t.app, '/api/exchange/export?office=tampere&from=2026-01-01', turkuLeader.cookie)).statusCode).toBe(200);
-    const audit = await t.ctx.database.db.selectFrom('auditEvent').select(['action', 'actorId', 'details']).where('action', 'in', ['exchange.export', 'exchange.import']).orderBy('seq').execute();
-    expect(audit.map((a) => a.action)).toEqual(['exchange.import', 'exchange.export', 'exchange.export', 'exchange.import', 'exchange.export', 'exchange.export']);
-    expect(audit.map((a) => a.actorId)).toEqual([admin.id, leader.id, leader.id, admin.id, turkuLeader.id, turkuLeader.id]);
-    expect(audit[1]!.details).toMatchObject({ scope: 'office', offices: ['helsinki'], persons: 1, clientships: 1, services: 1 });
+    const audit = await t.ctx.database.db.selectFrom('auditEvent').select(['action', 'actorId', 'outcome', 'details']).where('action', 'in', ['exchange.export', 'exchange.import']).orderBy('seq').execute();
+    // The dry run, the import and the refused file of the test before, then this one's.
+    expect(audit.map((a) => `${a.action} ${a.outcome}${(a.details as { dryRun?: boolean }).dryRun ? ' (dry run)' : ''}`)).toEqual([
+      'exchange.import success (dry run)',
+      'exchange.import success',
+      'exchange.import failure',
+      'exchange.export success',
+      'exchange.export success',
+      'exchange.import success',
+      'exchange.export success',
+      'exchange.export success',
+    ]);
+    expect(audit.map((a) => a.actorId)).toEqual([admin.id, admin.id, admin.id, leader.id, leader.id, admin.id, turkuLeader.id, turkuLeader.id]);
+    expect(audit[3]!.details).toMatchObject({ scope: 'office', offices: ['helsinki'], persons: 1, clientships: 1, services: 1 });
     expect(JSON.stringify(audit)).not.toContain('Sita');
   });
 

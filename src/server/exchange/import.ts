@@ -114,7 +114,14 @@ export async function importExchange(ctx: AppContext, actor: Actor, source: Impo
     const world = await loadWorld(tx, ctx.keyring, doc);
     checkRules(raw, doc, world.world, problems);
     options.onProgress?.('checking', total, total);
-    if (!problems.empty) return refused(doc);
+    // From here the file has been compared with the register (what a dry run's counts and a
+    // refusal's problems tell of it): every outcome is in the audit trail, counts and codes only.
+    const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+      appendAudit(tx, actor, { action: 'exchange.import', objectType: 'register', outcome, details: { format: source.format, ...(dryRun ? { dryRun } : {}), ...details } }, ctx.clock.now());
+    if (!problems.empty) {
+      await audit('failure', { problems: problems.count });
+      return refused(doc);
+    }
 
     // Who holds each person is worked out once per person at the end, not per batch written.
     await sql`select defer_person_scope()`.execute(tx);
@@ -128,11 +135,8 @@ export async function importExchange(ctx: AppContext, actor: Actor, source: Impo
       });
     }
     await sql`select refresh_deferred_person_scope()`.execute(tx);
-    if (!dryRun) {
-      await writer.refreshAges();
-      const details = Object.fromEntries(KINDS.map((k) => [k, { created: counts[k].created, updated: counts[k].updated, unchanged: counts[k].unchanged }]));
-      await appendAudit(tx, actor, { action: 'exchange.import', objectType: 'register', details: { format: source.format, ...details } }, ctx.clock.now());
-    }
+    if (!dryRun) await writer.refreshAges();
+    await audit('success', Object.fromEntries(KINDS.map((k) => [k, { created: counts[k].created, updated: counts[k].updated, unchanged: counts[k].unchanged }])));
     return { format: source.format, dryRun, imported: !dryRun, counts, problems: [], problemCount: 0 };
   });
 }

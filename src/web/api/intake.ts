@@ -310,6 +310,15 @@ export async function findSimilarPersons(query: SimilarQuery, signal?: AbortSign
   return body.persons;
 }
 
+/** Possible duplicates of an application's applicant, searched on the server with the identity as recorded (never sent to the browser). */
+export async function findSimilarToApplicant(applicationId: string, signal?: AbortSignal): Promise<SimilarPerson[]> {
+  const body = await api<{ persons: SimilarPerson[] }>(path('/api/applications/:id/similar', applicationId), {
+    method: 'POST',
+    ...(signal ? { signal } : {}),
+  });
+  return body.persons;
+}
+
 export async function fetchCaseworkers(): Promise<Caseworker[]> {
   return (await api<{ caseworkers: Caseworker[] }>('/api/staff/caseworkers')).caseworkers;
 }

@@ -2,7 +2,11 @@
  * The overview as a printable A4 PDF: a title block with the introduction and contacts, then
  * one section per page-start, each with its text, charts (vector, from the same SVG as the web
  * page) and the charts' numbers as small tables. All text is real text in the embedded
- * Source Sans 3, so it can be searched, copied and read by assistive technology.
+ * Source Sans 3, so it can be searched, copied and read by assistive technology. The PDF is
+ * tagged: every word is in its structure tree in reading order — the title a first-level
+ * heading, each section a second-level one, paragraphs, each chart a figure whose alternative
+ * text names it and points to its numbers, which follow as a table with header cells — and
+ * what only decorates (bands, rules, page footers) is marked as an artifact.
  *
  * The same document gives the same bytes: the creation date comes from the period, and
  * nothing else in the file depends on the clock.
@@ -54,6 +58,7 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     bufferPages: true,
     autoFirstPage: true,
     pdfVersion: '1.7',
+    tagged: true,
     lang: doc.lang,
     displayTitle: true,
     info: {
@@ -71,6 +76,28 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
+
+  // ---- The structure tree ---------------------------------------------------------------------
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  const open: PDFKit.PDFStructureElement[] = [root];
+  /** Adds an element under the one open; `draw` writes its content, tagged with it. */
+  const tag = (type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' } = {}) => {
+    open[open.length - 1]!.add(pdf.struct(type, options, draw));
+  };
+  /** Opens an element that holds others (a section, a table, a row) until `finish`. */
+  const begin = (type: string) => {
+    const element = pdf.struct(type);
+    open[open.length - 1]!.add(element);
+    open.push(element);
+  };
+  const finish = () => open.pop()!.end();
+  /** What only decorates: no reader reads it. */
+  const artifact = (draw: () => void, type: 'Layout' | 'Pagination' = 'Layout') => {
+    pdf.markContent('Artifact', { type });
+    draw();
+    pdf.endMarkedContent();
+  };
 
   const bottom = () => PAGE.height - MARGIN.bottom;
   const ensure = (height: number) => {
@@ -100,7 +127,7 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     const text = keepTogether(raw);
     // At least three lines, or the whole paragraph, before a page break.
     ensure(Math.min(heightOf(text, style, CONTENT_WIDTH), 3 * (style.size * 1.2 + (style.lineGap ?? 0))));
-    write(text, style, { x: MARGIN.left, width: CONTENT_WIDTH });
+    tag('P', () => write(text, style, { x: MARGIN.left, width: CONTENT_WIDTH }));
     pdf.y += 7;
   }
 
@@ -108,10 +135,12 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
   const kicker = `${s.publication.toLocaleUpperCase(doc.lang)} ${doc.periodLabel}`;
   const titleStyle: Style = { size: 24, bold: true, color: COLOURS.white, lineGap: 1 };
   const bandHeight = MARGIN.top + 18 + heightOf(doc.title, titleStyle, CONTENT_WIDTH) + 34;
-  pdf.rect(0, 0, PAGE.width, bandHeight).fill(COLOURS.brand);
-  pdf.rect(0, bandHeight, PAGE.width, 5).fill(COLOURS.accent);
-  write(kicker, { size: 10, bold: true, color: '#d5e4f6' }, { x: MARGIN.left, y: MARGIN.top - 8, width: CONTENT_WIDTH, characterSpacing: 0.8 });
-  write(doc.title, titleStyle, { x: MARGIN.left, y: MARGIN.top + 14, width: CONTENT_WIDTH });
+  artifact(() => {
+    pdf.rect(0, 0, PAGE.width, bandHeight).fill(COLOURS.brand);
+    pdf.rect(0, bandHeight, PAGE.width, 5).fill(COLOURS.accent);
+  });
+  tag('P', () => write(kicker, { size: 10, bold: true, color: '#d5e4f6' }, { x: MARGIN.left, y: MARGIN.top - 8, width: CONTENT_WIDTH, characterSpacing: 0.8 }));
+  tag('H1', () => write(doc.title, titleStyle, { x: MARGIN.left, y: MARGIN.top + 14, width: CONTENT_WIDTH }));
   pdf.y = bandHeight + 30;
   for (const text of doc.introduction) paragraph(text, { size: 11, lineGap: 2.8 });
   if (doc.contacts.length > 0) contacts();
@@ -125,9 +154,12 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     pdf.y += 8;
     ensure(boxHeight);
     const top = pdf.y;
-    pdf.rect(MARGIN.left, top, CONTENT_WIDTH, boxHeight).fill(COLOURS.highlightLight);
-    pdf.rect(MARGIN.left, top, 4, boxHeight).fill(COLOURS.brand);
-    write(s.moreInformation, { size: 12, bold: true, color: COLOURS.brand }, { x: MARGIN.left + 20, y: top + 12, width: CONTENT_WIDTH - 40 });
+    artifact(() => {
+      pdf.rect(MARGIN.left, top, CONTENT_WIDTH, boxHeight).fill(COLOURS.highlightLight);
+      pdf.rect(MARGIN.left, top, 4, boxHeight).fill(COLOURS.brand);
+    });
+    begin('Sect');
+    tag('H2', () => write(s.moreInformation, { size: 12, bold: true, color: COLOURS.brand }, { x: MARGIN.left + 20, y: top + 12, width: CONTENT_WIDTH - 40 }));
     doc.contacts.forEach((c, i) => {
       const x = MARGIN.left + 20 + (i % columns) * columnWidth;
       const y = top + 14 + 22 + Math.floor(i / columns) * (4 * lineHeight + 10);
@@ -137,8 +169,11 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
         [c.phone, { size: 10 }],
         [c.email, { size: 10 }],
       ];
-      lines.forEach(([text, style], k) => write(text, style, { x, y: y + k * lineHeight, width: columnWidth - 12, lineBreak: false }));
+      begin('Div');
+      lines.forEach(([text, style], k) => tag('P', () => write(text, style, { x, y: y + k * lineHeight, width: columnWidth - 12, lineBreak: false })));
+      finish();
     });
+    finish();
     pdf.y = top + boxHeight + 12;
   }
 
@@ -146,15 +181,17 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
   let figure = 0;
   for (const section of doc.sections) {
     pdf.addPage();
-    pdf.rect(MARGIN.left, pdf.y, 40, 4).fill(COLOURS.accent);
+    artifact(() => pdf.rect(MARGIN.left, pdf.y, 40, 4).fill(COLOURS.accent));
     pdf.y += 14;
-    write(section.heading, { size: 20, bold: true, color: COLOURS.brand, lineGap: 1 }, { x: MARGIN.left, width: CONTENT_WIDTH });
+    begin('Sect');
+    tag('H2', () => write(section.heading, { size: 20, bold: true, color: COLOURS.brand, lineGap: 1 }, { x: MARGIN.left, width: CONTENT_WIDTH }));
     pdf.y += 10;
     for (const text of section.paragraphs) paragraph(text);
     for (const spec of section.charts) {
       figure += 1;
       chart(`${s.figure(figure)} ${spec.title}`, await chartSvg(spec, doc.lang), chartTable(spec, doc.lang));
     }
+    finish();
   }
 
   function chart(caption: string, svg: string, table: ChartTable): void {
@@ -168,16 +205,22 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     // Caption, picture and numbers on one page where they fit on one.
     ensure(whole <= bottom() - MARGIN.top ? whole : 14 + captionHeight + height);
     pdf.y += 14;
-    write(caption, captionStyle, { x: MARGIN.left, width: CONTENT_WIDTH });
+    tag('P', () => write(caption, captionStyle, { x: MARGIN.left, width: CONTENT_WIDTH }));
     pdf.y += 8;
-    drawSvg(pdf, forPdf(svg), MARGIN.left, pdf.y, {
-      width: CONTENT_WIDTH,
-      height,
-      preserveAspectRatio: 'xMinYMin meet',
-      fontCallback: (family, bold) => pdfFontName(family.includes('SourceSans3Ext') ? 'latin-ext' : 'latin', bold),
-      warningCallback: (message) => warn(`${caption}: ${message}`),
-    });
-    pdf.y += height + 10;
+    const y = pdf.y;
+    tag(
+      'Figure',
+      () =>
+        drawSvg(pdf, forPdf(svg), MARGIN.left, y, {
+          width: CONTENT_WIDTH,
+          height,
+          preserveAspectRatio: 'xMinYMin meet',
+          fontCallback: (family, bold) => pdfFontName(family.includes('SourceSans3Ext') ? 'latin-ext' : 'latin', bold),
+          warningCallback: (message) => warn(`${caption}: ${message}`),
+        }),
+      { alt: s.figureAlt(caption) },
+    );
+    pdf.y = y + height + 10;
     drawTable(layout);
   }
 
@@ -229,29 +272,42 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
         .lineWidth(heavy ? 0.9 : 0.4)
         .strokeColor(heavy ? COLOURS.brand : COLOURS.rule)
         .stroke();
+    begin('Table');
     for (const row of block.rows) {
       if (pdf.y + row.height > bottom()) pdf.addPage();
       const top = pdf.y;
-      if (row.kind === 'head') pdf.rect(block.x, top, width, row.height).fill(COLOURS.background);
+      if (row.kind === 'head') artifact(() => pdf.rect(block.x, top, width, row.height).fill(COLOURS.background));
+      begin('TR');
       let x = block.x;
       row.cells.forEach((cell, i) => {
-        const w = block.widths[i]!;
-        write(cell, { size: TABLE.size, bold: row.kind !== 'body' }, { x: x + TABLE.padding, y: top + TABLE.padding, width: w - 2 * TABLE.padding, align: i === 0 ? 'left' : 'right' });
+        const [w, left] = [block.widths[i]!, x];
+        // The head names the columns, the first cell of every other row its row.
+        const header = row.kind === 'head' || i === 0;
+        tag(
+          header ? 'TH' : 'TD',
+          () => write(cell, { size: TABLE.size, bold: row.kind !== 'body' }, { x: left + TABLE.padding, y: top + TABLE.padding, width: w - 2 * TABLE.padding, align: i === 0 ? 'left' : 'right' }),
+          header ? { scope: row.kind === 'head' ? 'Column' : 'Row' } : {},
+        );
         x += w;
       });
-      if (row.kind === 'foot') rule(top, true);
-      rule(top + row.height, row.kind === 'head');
+      finish();
+      artifact(() => {
+        if (row.kind === 'foot') rule(top, true);
+        rule(top + row.height, row.kind === 'head');
+      });
       pdf.y = top + row.height;
     }
+    finish();
   }
 
   // ---- Closing note and page footers ----------------------------------------------------------
   const note = disclosureNote(doc.lang, doc.threshold);
   pdf.y += 22;
   ensure(40);
-  pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+  artifact(() => pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.5).strokeColor(COLOURS.rule).stroke());
   pdf.y += 8;
-  write(note, { size: 9, color: COLOURS.muted, lineGap: 1.5 }, { x: MARGIN.left, width: CONTENT_WIDTH });
+  tag('P', () => write(note, { size: 9, color: COLOURS.muted, lineGap: 1.5 }, { x: MARGIN.left, width: CONTENT_WIDTH }));
+  root.end();
 
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -260,9 +316,11 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     const margin = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     const y = PAGE.height - 46;
-    pdf.moveTo(MARGIN.left, y - 8).lineTo(PAGE.width - MARGIN.right, y - 8).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
-    write(doc.title, { size: 8, color: COLOURS.muted }, { x: MARGIN.left, y, width: CONTENT_WIDTH - 60, lineBreak: false, ellipsis: true });
-    write(String(i + 1), { size: 8, bold: true, color: COLOURS.muted }, { x: PAGE.width - MARGIN.right - 60, y, width: 60, align: 'right', lineBreak: false });
+    artifact(() => {
+      pdf.moveTo(MARGIN.left, y - 8).lineTo(PAGE.width - MARGIN.right, y - 8).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+      write(doc.title, { size: 8, color: COLOURS.muted }, { x: MARGIN.left, y, width: CONTENT_WIDTH - 60, lineBreak: false, ellipsis: true });
+      write(String(i + 1), { size: 8, bold: true, color: COLOURS.muted }, { x: PAGE.width - MARGIN.right - 60, y, width: 60, align: 'right', lineBreak: false });
+    }, 'Pagination');
     pdf.page.margins.bottom = margin;
   }
   pdf.end();

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -180,6 +181,34 @@ describe('PDF', () => {
     expect(fonts).toMatch(/SourceSans3-Regular/);
     expect(fonts).toMatch(/SourceSans3-Bold/);
     expect(fonts).not.toMatch(/Helvetica/);
+  });
+
+  it('is a tagged PDF: title, sections, paragraphs, figures with alternative text and their tables, in reading order', async () => {
+    const doc = overview('en');
+    const file = join(work, 'tagged.pdf');
+    writeFileSync(file, await renderPdf(doc));
+    expect(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    const tree = execFileSync('/usr/bin/pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    // Elements as the tree lists them (indented by depth), each with the text under it.
+    const elements = [...tree.matchAll(/^( *)([A-Z][A-Za-z0-9]*)\b[^\n]*\n(?: *\/[^\n]*\n)*(?: *"([^\n]*)"\n)?/gm)].map((m) => ({ depth: m[1]!.length / 2, type: m[2]!, text: m[3] ?? '' }));
+    expect(elements.slice(0, 3).map((e) => e.type)).toEqual(['Document', 'P', 'H1']);
+    expect(elements[2]!.text).toBe(doc.title);
+    expect(elements.filter((e) => e.type === 'H2').map((e) => e.text)).toEqual(['Further information', ...doc.sections.map((s) => s.heading)]);
+    // Each contact's lines are paragraphs of their own.
+    expect(elements.filter((e) => e.type === 'P').map((e) => e.text)).toContain('0295 463 223');
+    const charts = doc.sections.flatMap((s) => s.charts);
+    expect(elements.filter((e) => e.type === 'Figure')).toHaveLength(charts.length);
+    expect(elements.filter((e) => e.type === 'Table').length).toBeGreaterThanOrEqual(charts.length);
+    // Column headers, then row headers with their numbers.
+    expect(tree).toMatch(/TH:\n +\/Scope \/Column\n +"Applicant"/);
+    expect(tree).toMatch(/TH:\n +\/Scope \/Row\n +"Police"\n +TD\n +"40"/);
+    // Every number the edition prints is in the tree (page footers are artifacts, outside it).
+    const tagged = elements.map((e) => e.text).join('\n');
+    expect(numbersOf2025('en').filter((token) => !containsNumber(normalise(tagged), normalise(token)))).toEqual([]);
+    // A figure's alternative text names the chart and points to its numbers.
+    const figures = [...(await readFile(file, 'latin1')).matchAll(/\/S \/Figure[^>]*?\/Alt \(([^)]*)\)/g)].map((m) => m[1]);
+    expect(figures).toHaveLength(charts.length);
+    expect(figures[0]).toBe(`Figure 1. ${charts[0]!.title} The chart's numbers are in the table that follows it.`);
   });
 
   it('dates the document at the end of its period', () => {

@@ -14,6 +14,8 @@ export interface RenderStrings {
   email: string;
   /** "Figur 1." */
   figure(n: number): string;
+  /** What a chart is, for one who cannot see it (the PDF's alternative text): its caption, and where its numbers are. */
+  figureAlt(caption: string): string;
   count: string;
   share: string;
   total: string;
@@ -42,6 +44,7 @@ const sv: RenderStrings = {
   phone: 'Tfn',
   email: 'E-post',
   figure: (n) => `Figur ${n}.`,
+  figureAlt: (caption) => `${caption} Diagrammets siffror finns i tabellen efter det.`,
   count: 'Antal',
   share: 'Andel',
   total: 'Totalt',
@@ -76,6 +79,7 @@ const fi: RenderStrings = {
   phone: 'Puh.',
   email: 'Sähköposti',
   figure: (n) => `Kuvio ${n}.`,
+  figureAlt: (caption) => `${caption} Kuvion luvut ovat sen jälkeisessä taulukossa.`,
   count: 'Lukumäärä',
   share: 'Osuus',
   total: 'Yhteensä',
@@ -110,6 +114,7 @@ const en: RenderStrings = {
   phone: 'Tel.',
   email: 'Email',
   figure: (n) => `Figure ${n}.`,
+  figureAlt: (caption) => `${caption} The chart's numbers are in the table that follows it.`,
   count: 'Number',
   share: 'Share',
   total: 'Total',

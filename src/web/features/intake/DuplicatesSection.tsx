@@ -3,14 +3,14 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { ApiError } from '../../api/client';
-import { type Application, conflictApplication, linkPerson, type SimilarQuery } from '../../api/intake';
+import { type Application, conflictApplication, linkPerson } from '../../api/intake';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { textOf } from '../../components/forms';
 import { EMPTY_PERSON, type PersonValues, similarQueryOf } from './applicationForm';
 import { DateField, MultiCodeField } from './fields';
 import { countryOptions, useIntakeLabels } from './labels';
 import { FieldRow, Section } from './parts';
-import { SimilarPersons } from './SimilarPersons';
+import { SimilarPersons, type SimilarSource } from './SimilarPersons';
 
 interface DuplicatesSectionProps {
   application: Application;
@@ -18,15 +18,16 @@ interface DuplicatesSectionProps {
 }
 
 /**
- * Persons already in the register who may be this applicant. The applicant's name is never sent
- * to the browser, so the caseworker types it as written on the application to search.
+ * Persons already in the register who may be this applicant: searched on the server with the
+ * applicant as recorded (the name is never sent to the browser), or with what the caseworker
+ * types — another spelling, a name from the documents.
  */
 export function DuplicatesSection({ application, onSaved }: DuplicatesSectionProps) {
   const { t } = useTranslation('intake');
   const labels = useIntakeLabels();
   const headingId = useId();
   const [search, setSearch] = useState<PersonValues>(() => ({ ...EMPTY_PERSON, nationalities: application.person.nationalities.filter((c) => c !== 'ZZ') }));
-  const [query, setQuery] = useState<SimilarQuery | null>(null);
+  const [query, setQuery] = useState<SimilarSource | null>(null);
   const [tooLittle, setTooLittle] = useState(false);
   const [linked, setLinked] = useState<string | null>(null);
 
@@ -60,6 +61,18 @@ export function DuplicatesSection({ application, onSaved }: DuplicatesSectionPro
       </Heading>
       <Paragraph mb="m">{t('duplicates.intro', { person: labels.person(application.person) })}</Paragraph>
       <StatusMessage>{linked}</StatusMessage>
+      <Button
+        variant="secondary"
+        mb="m"
+        onClick={() => {
+          setLinked(null);
+          setTooLittle(false);
+          setQuery({ applicationId: application.id });
+        }}
+      >
+        {t('duplicates.searchRecorded')}
+      </Button>
+      <Paragraph mb="s">{t('duplicates.orType')}</Paragraph>
       <form noValidate onSubmit={handleSearch}>
         <FieldRow>
           <TextInput

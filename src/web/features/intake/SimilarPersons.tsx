@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import { findSimilarPersons, type SimilarPerson, type SimilarQuery } from '../../api/intake';
+import { findSimilarPersons, findSimilarToApplicant, type SimilarPerson, type SimilarQuery } from '../../api/intake';
 import { DataTable, TableScroll } from '../../components/DataTable';
 import { FormAlert } from '../../components/FormAlert';
 import { useIntakeLabels } from './labels';
@@ -17,19 +17,25 @@ export function useDebounced<T>(value: T, delay: number): T {
   return settled;
 }
 
+/**
+ * What to look for: what was typed, or an application's applicant as recorded (the server
+ * searches with the identity it holds; the browser never gets the name).
+ */
+export type SimilarSource = SimilarQuery | { applicationId: string };
+
 /** Possible duplicates of a person; each search is audited on the server, so only when asked or typed. */
-export function useSimilarPersons(query: SimilarQuery | null) {
+export function useSimilarPersons(source: SimilarSource | null) {
   return useQuery({
-    queryKey: ['intake', 'similar', query],
-    queryFn: ({ signal }) => findSimilarPersons(query!, signal),
-    enabled: query !== null,
+    queryKey: ['intake', 'similar', source],
+    queryFn: ({ signal }) => ('applicationId' in source! ? findSimilarToApplicant(source.applicationId, signal) : findSimilarPersons(source!, signal)),
+    enabled: source !== null,
     staleTime: 60_000,
     retry: false,
   });
 }
 
 interface SimilarPersonsProps {
-  query: SimilarQuery | null;
+  query: SimilarSource | null;
   /** The label of the action on a candidate, e.g. "Use this person". */
   actionLabel: string;
   onChoose: (person: SimilarPerson) => void;
