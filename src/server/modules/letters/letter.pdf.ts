@@ -2,7 +2,10 @@
  * The decision letter as an A4 PDF in the client's language: letterhead, client, the decision
  * (title and body from the template), the grounds written for this decision, whether the
  * expert group was heard, who decided and when, and the appeal instructions. All text is
- * real text in the embedded Source Sans 3, so it can be searched, copied and read aloud.
+ * real text in the embedded Source Sans 3, so it can be searched, copied and read aloud, and
+ * the PDF is tagged (`src/server/pdf/tagged.ts`): the decision's title is the heading, the
+ * particulars are tables of label and value, each part under its own heading, and the band,
+ * rules and page numbers are artifacts.
  *
  * The same input gives the same bytes: the creation date is the decision date.
  */
@@ -10,6 +13,7 @@ import type { Executor } from '../../db/transaction.js';
 import { loadPdfKit } from '../../pdf/pdfkit.js';
 import { COLOURS } from '../../statistics/render/charts.js';
 import { registerScriptFonts, scriptFontName, scriptRuns } from '../../pdf/scripts.js';
+import { structureTree } from '../../pdf/tagged.js';
 import { getSetting } from '../settings/settings.js';
 import { fillText, letterTemplate, placeholderValues, type LetterKind, type LetterLanguage, type LetterTemplate, type PlaceholderValues } from './templates.js';
 
@@ -100,6 +104,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
     bufferPages: true,
     autoFirstPage: true,
     pdfVersion: '1.7',
+    tagged: true,
     lang: input.language,
     displayTitle: true,
     info: {
@@ -118,6 +123,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
     pdf.on('error', reject);
   });
 
+  const { tag, begin, finish, artifact, end: endTree } = structureTree(pdf);
   const bottom = () => PAGE.height - MARGIN.bottom;
 
   /** Writes text in runs of the font subset that has the glyphs (see fonts.ts). */
@@ -149,7 +155,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
   function paragraph(text: string, style: Style = BODY, after = 8): void {
     // At least two lines, or the whole paragraph, before a page break.
     ensure(Math.min(heightOf(text, style, CONTENT_WIDTH), 2 * lineHeight(style)));
-    write(text, style, { x: MARGIN.left, width: CONTENT_WIDTH });
+    tag('P', () => write(text, style, { x: MARGIN.left, width: CONTENT_WIDTH }));
     pdf.y += after;
   }
 
@@ -158,7 +164,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
     // A heading never ends a page: it stays with the first lines of what follows.
     const follow = firstLine ? Math.min(heightOf(firstLine, BODY, CONTENT_WIDTH), 2 * lineHeight(BODY)) : 0;
     ensure(heightOf(text, style, CONTENT_WIDTH) + 4 + follow);
-    write(text, style, { x: MARGIN.left, width: CONTENT_WIDTH });
+    tag('H2', () => write(text, style, { x: MARGIN.left, width: CONTENT_WIDTH }));
     pdf.y += 4;
   }
 
@@ -169,30 +175,34 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
     for (const p of paragraphs) paragraph(p, style);
   }
 
-  /** Label and value in two columns. */
+  /** Label and value in two columns: a table whose rows are headed by their labels. */
   function facts(rows: [string, string | null][], x: number, width: number, labelWidth: number): void {
+    begin('Table');
     for (const [name, value] of rows) {
       if (!value) continue;
       const top = pdf.y;
-      write(name, SMALL, { x, y: top, width: labelWidth - 8 });
+      begin('TR');
+      tag('TH', () => write(name, SMALL, { x, y: top, width: labelWidth - 8 }), { scope: 'Row' });
       const afterLabel = pdf.y;
-      write(value, { size: 10, lineGap: 1.4 }, { x: x + labelWidth, y: top, width: width - labelWidth });
+      tag('TD', () => write(value, { size: 10, lineGap: 1.4 }, { x: x + labelWidth, y: top, width: width - labelWidth }));
+      finish();
       pdf.y = Math.max(pdf.y, afterLabel) + 2;
     }
+    finish();
   }
 
   // ---- First page: letterhead and the document's particulars --------------------------------
-  pdf.rect(0, 0, PAGE.width, 8).fill(COLOURS.brand);
+  artifact(() => pdf.rect(0, 0, PAGE.width, 8).fill(COLOURS.brand));
   const top = MARGIN.top;
   pdf.y = top;
   letterhead.forEach((line, i) => {
-    write(line, i === 0 ? { size: 12.5, bold: true, color: COLOURS.brand } : { size: 9.5, color: COLOURS.muted, lineGap: 1 }, { x: MARGIN.left, width: SIDE.x - MARGIN.left - 16 });
+    tag('P', () => write(line, i === 0 ? { size: 12.5, bold: true, color: COLOURS.brand } : { size: 9.5, color: COLOURS.muted, lineGap: 1 }, { x: MARGIN.left, width: SIDE.x - MARGIN.left - 16 }));
     if (i === 0) pdf.y += 2;
   });
   const leftBottom = pdf.y;
 
   pdf.y = top;
-  write(label('document').toLocaleUpperCase(input.language), { size: 12.5, bold: true }, { x: SIDE.x, width: SIDE.width - 40, characterSpacing: 0.6 });
+  tag('P', () => write(label('document').toLocaleUpperCase(input.language), { size: 12.5, bold: true }, { x: SIDE.x, width: SIDE.width - 40, characterSpacing: 0.6 }));
   pdf.y += 6;
   facts(
     [
@@ -205,13 +215,13 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
     92,
   );
   pdf.y = Math.max(pdf.y, leftBottom) + 18;
-  pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
+  artifact(() => pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.6).strokeColor(COLOURS.rule).stroke());
   pdf.y += 16;
 
   // ---- Client ---------------------------------------------------------------------------------
-  write(label('client'), { ...SMALL, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH });
+  tag('P', () => write(label('client'), { ...SMALL, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH }));
   pdf.y += 2;
-  write(values.clientName ?? '', { size: 12, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH });
+  tag('P', () => write(values.clientName ?? '', { size: 12, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH }));
   pdf.y += 4;
   facts(
     [
@@ -229,7 +239,7 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
   // ---- The decision ---------------------------------------------------------------------------
   const titleStyle: Style = { size: 16, bold: true, color: COLOURS.brand, lineGap: 1 };
   ensure(heightOf(title, titleStyle, CONTENT_WIDTH) + 3 * lineHeight(BODY));
-  write(title, titleStyle, { x: MARGIN.left, width: CONTENT_WIDTH });
+  tag('H1', () => write(title, titleStyle, { x: MARGIN.left, width: CONTENT_WIDTH }));
   pdf.y += 10;
   for (const p of fillAll(template.paragraphs)) paragraph(p);
 
@@ -240,10 +250,10 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
   pdf.y += 8;
   const signed = label('signedElectronically');
   ensure(4 * lineHeight(BODY) + (signed ? heightOf(signed, SMALL, CONTENT_WIDTH) : 0));
-  write(label('decidedBy'), { ...SMALL, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH });
+  tag('P', () => write(label('decidedBy'), { ...SMALL, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH }));
   pdf.y += 2;
-  write(input.decidedBy, { size: 11, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH });
-  write(`${label('date')} ${values.decidedOn}`.trim(), { size: 10 }, { x: MARGIN.left, width: CONTENT_WIDTH });
+  tag('P', () => write(input.decidedBy, { size: 11, bold: true }, { x: MARGIN.left, width: CONTENT_WIDTH }));
+  tag('P', () => write(`${label('date')} ${values.decidedOn}`.trim(), { size: 10 }, { x: MARGIN.left, width: CONTENT_WIDTH }));
   pdf.y += 4;
   if (signed) paragraph(signed, SMALL);
   pdf.y += 4;
@@ -254,12 +264,14 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
   if (appeal.length > 0) {
     pdf.y += 10;
     ensure(40);
-    pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
+    artifact(() => pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.6).strokeColor(COLOURS.rule).stroke());
     pdf.y += 12;
     heading(label('appeal'), appeal[0], { size: 13, bold: true, color: COLOURS.brand });
     pdf.y += 2;
     for (const p of appeal) paragraph(p, { size: 10, lineGap: 2 }, 7);
   }
+
+  endTree();
 
   // ---- Pages after the first: who writes, what and when; page numbers as in "1 (3)" -------------
   const range = pdf.bufferedPageRange();
@@ -269,8 +281,10 @@ export async function renderLetterPdf(template: LetterTemplate, input: DecisionL
       pdf.switchToPage(i);
       const first = i === range.start;
       const y = first ? MARGIN.top + 1 : MARGIN.top - 24;
-      if (!first) write(running, SMALL, { x: MARGIN.left, y, width: CONTENT_WIDTH - 70, lineBreak: false, ellipsis: true });
-      write(`${i - range.start + 1} (${range.count})`, { size: first ? 10.5 : 9, color: COLOURS.muted }, { x: PAGE.width - MARGIN.right - 60, y, width: 60, align: 'right', lineBreak: false });
+      artifact(() => {
+        if (!first) write(running, SMALL, { x: MARGIN.left, y, width: CONTENT_WIDTH - 70, lineBreak: false, ellipsis: true });
+        write(`${i - range.start + 1} (${range.count})`, { size: first ? 10.5 : 9, color: COLOURS.muted }, { x: PAGE.width - MARGIN.right - 60, y, width: 60, align: 'right', lineBreak: false });
+      }, 'Pagination');
     }
   }
   pdf.end();

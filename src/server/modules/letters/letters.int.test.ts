@@ -96,6 +96,23 @@ describe.skipIf(!HAS_PDFTOTEXT)(`decision letters as PDF (${TEST_ENGINE})`, () =
     expect(odd).toContain('Алёна Ψ Wang');
   });
 
+  it('is a tagged PDF: the title of the decision as its heading, the particulars as tables, each part under its heading', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of the grounds.`).join('\n\n');
+    const file = path.join(dir, 'tagged.pdf');
+    await writeFile(file, await renderDecisionLetter(t.database.db, input({ language: 'en', grounds: long })));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    // Elements as the tree lists them, each with the first line of text under it.
+    const elements = [...tree.matchAll(/^ *([A-Z][A-Za-z0-9]*)\b[^\n]*\n(?: *\/[^\n]*\n)*(?: *"([^\n]*)"\n)?/gm)].map((m) => ({ type: m[1]!, text: m[2] ?? '' }));
+    expect(elements[0]!.type).toBe('Document');
+    expect(elements.filter((e) => e.type === 'H1').map((e) => e.text)).toEqual(['Decision on admission to the assistance system for victims of human trafficking']);
+    expect(elements.filter((e) => e.type === 'H2').map((e) => e.text)).toEqual(['Grounds', 'Consultation of the expert group', 'Appeal instructions']);
+    expect(tree).toMatch(/TH:\n +\/Scope \/Row\n +"Client number"\n +TD\n +"C-00318"/);
+    // Every paragraph of the three pages is in the tree; the page numbers are not.
+    expect(elements.filter((e) => e.type === 'P' && /^Paragraph \d+ of the grounds\.$/.test(e.text))).toHaveLength(30);
+    expect(tree).not.toContain('(3)');
+  });
+
   it('numbers the pages of a letter longer than one page', async () => {
     const long = Array.from({ length: 30 }, (_, i) => `Kappale ${i + 1}: hakijan kertomus ja sitä tukevat selvitykset käydään läpi yksityiskohtaisesti.`).join('\n\n');
     const text = await pdfText(await renderDecisionLetter(t.database.db, input({ grounds: long })));

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { TEST_ENGINE } from '../../../../test/database.js';
@@ -81,5 +84,25 @@ describe(`subject access (${TEST_ENGINE})`, () => {
     expect(text).toContain('DSAR-2026-014');
     expect(text).toContain('antagning till hjälpsystemet');
     expect(text).not.toContain('Muukalainen');
+  });
+
+  it('is a tagged PDF: headings by level, each group of particulars a table of label and value', async () => {
+    const res = await get(t.app, url({ format: 'pdf', lang: 'en' }), auditor.cookie);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'suoja-dsar-'));
+    try {
+      const file = path.join(dir, 'extract.pdf');
+      writeFileSync(file, res.rawPayload);
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+      const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+      const elements = [...tree.matchAll(/^ *([A-Z][A-Za-z0-9]*)\b[^\n]*\n(?: *\/[^\n]*\n)*(?: *"([^\n]*)"\n)?/gm)].map((m) => ({ type: m[1]!, text: m[2] ?? '' }));
+      expect(elements.filter((e) => e.type === 'H1').map((e) => e.text)).toEqual([`Data held in Suoja about person ${subjectNumber}`]);
+      expect(elements.filter((e) => e.type === 'H2').map((e) => e.text)).toEqual([subjectNumber, expect.stringMatching(/^Minor child C-\d{5}$/)]);
+      expect(elements.filter((e) => e.type === 'H3').length).toBeGreaterThanOrEqual(8);
+      expect(tree).toMatch(/TH:\n +\/Scope \/Row\n +"Given names"\n +TD\n +"Mai"/);
+      expect(tree).toMatch(/"DSAR-2026-014"/);
+      expect(tree).not.toMatch(/Page \d/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Language } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
 import { loadPdfKit } from '../../pdf/pdfkit.js';
 import { registerScriptFonts, scriptFontName, scriptRuns } from '../../pdf/scripts.js';
+import { structureTree } from '../../pdf/tagged.js';
 import { COLOURS } from '../../statistics/render/charts.js';
 import { dateShort } from '../../statistics/overview/format.js';
 import type { PersonRecord, SubjectAccessExport } from './subject-access.service.js';
@@ -11,12 +12,26 @@ const MARGIN = 56;
 const WIDTH = 595.28 - 2 * MARGIN;
 const LABEL_WIDTH = 170;
 
-/** The subject-access extract as an A4 PDF in the language asked for; every value is real, searchable text. */
+/**
+ * The subject-access extract as an A4 PDF in the language asked for; every value is real,
+ * searchable text, and the PDF is tagged (`src/server/pdf/tagged.ts`): headings by level, each
+ * group of particulars a table of label and value, the page numbers artifacts.
+ */
 export async function renderSubjectAccessPdf(data: SubjectAccessExport, lang: Language, reference: string): Promise<Buffer> {
   const t = translator(lang);
   const PDFDocument = await loadPdfKit();
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, lang, info: { Title: t('subjectAccess.title', { number: data.subject.number }), Creator: 'Suoja', CreationDate: data.generatedAt } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang,
+    displayTitle: true,
+    info: { Title: t('subjectAccess.title', { number: data.subject.number }), Creator: 'Suoja', CreationDate: data.generatedAt },
+  });
   registerScriptFonts(pdf);
+  const { tag, begin, finish, artifact, end: endTree } = structureTree(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Buffer>((resolve, reject) => {
@@ -39,47 +54,61 @@ export async function renderSubjectAccessPdf(data: SubjectAccessExport, lang: La
   const code = (list: CodeListName, value: string | null) => (value ? codeLabel(list, value, lang) : '—');
   const yesNo = (value: boolean | null) => (value === null ? '—' : value ? t('subjectAccess.yes') : t('subjectAccess.no'));
 
-  function heading(text: string, size = 13) {
+  function heading(text: string, level: 'H1' | 'H2' | 'H3', size: number) {
     if (pdf.y > 760) pdf.addPage();
     pdf.moveDown(0.6);
-    write(text, size, true, COLOURS.brand);
+    tag(level, () => write(text, size, true, COLOURS.brand));
     pdf.moveDown(0.2);
   }
-  function row(label: string, value: string) {
-    if (pdf.y > 780) pdf.addPage();
-    const y = pdf.y;
-    write(label, 9.5, false, COLOURS.muted, { x: MARGIN, y, width: LABEL_WIDTH - 8 });
-    const after = pdf.y;
-    write(value, 9.5, false, COLOURS.text, { x: MARGIN + LABEL_WIDTH, y, width: WIDTH - LABEL_WIDTH });
-    pdf.y = Math.max(after, pdf.y) + 2;
-    pdf.x = MARGIN;
+  function note(text: string) {
+    tag('P', () => write(text, 9.5, false, COLOURS.muted, { x: MARGIN }));
+  }
+  /** Label and value in two columns: a table whose rows are headed by their labels. */
+  function table(rows: [string, string][]) {
+    begin('Table');
+    for (const [label, value] of rows) {
+      if (pdf.y > 780) pdf.addPage();
+      const y = pdf.y;
+      begin('TR');
+      tag('TH', () => write(label, 9.5, false, COLOURS.muted, { x: MARGIN, y, width: LABEL_WIDTH - 8 }), { scope: 'Row' });
+      const after = pdf.y;
+      tag('TD', () => write(value, 9.5, false, COLOURS.text, { x: MARGIN + LABEL_WIDTH, y, width: WIDTH - LABEL_WIDTH }));
+      finish();
+      pdf.y = Math.max(after, pdf.y) + 2;
+      pdf.x = MARGIN;
+    }
+    finish();
   }
   function list<T>(title: string, items: readonly T[], each: (item: T) => [string, string][]) {
-    heading(title, 11.5);
-    if (items.length === 0) return write(t('subjectAccess.none'), 9.5, false, COLOURS.muted, { x: MARGIN });
+    heading(title, 'H3', 11.5);
+    if (items.length === 0) return note(t('subjectAccess.none'));
     items.forEach((item, i) => {
       if (i > 0) pdf.moveDown(0.4);
-      for (const [label, value] of each(item)) row(label, value);
+      table(each(item));
     });
   }
 
   function person(p: PersonRecord, title: string) {
-    heading(title, 15);
-    if (p.identityErased) write(t('subjectAccess.erased'), 9.5, false, COLOURS.muted, { x: MARGIN });
-    heading(t('subjectAccess.identity'), 11.5);
-    row(t('fields.givenNames'), p.identity.givenNames ?? '—');
-    row(t('fields.familyName'), p.identity.familyName ?? '—');
-    row(t('fields.aliases'), p.identity.aliases.join(', ') || '—');
-    row(t('fields.birthDate'), `${date(p.identity.birthDate)}${p.identity.birthDateIsEstimate ? ` (${t('fields.birthDateIsEstimate').toLowerCase()})` : ''}`);
-    row(t('fields.contact'), p.identity.contact ? Object.values(p.identity.contact).filter(Boolean).join(', ') : '—');
-    row(t('fields.municipality'), p.identity.municipality ?? '—');
-    heading(t('subjectAccess.facts'), 11.5);
-    row(t('fields.gender'), code('gender', p.facts.gender));
-    row(t('fields.nationalities'), p.facts.nationalities.map((c) => countryName(c, lang)).join(', '));
-    row(t('fields.languages'), p.facts.languages.map((c) => languageName(c, lang)).join(', ') || '—');
-    row(t('fields.interpreterNeeded'), yesNo(p.facts.interpreterNeeded));
-    row(t('fields.residenceStatus'), code('residenceStatus', p.facts.residenceStatus));
-    if (p.legalHold) row(t('subjectAccess.legalHold'), t('subjectAccess.yes'));
+    heading(title, 'H2', 15);
+    if (p.identityErased) note(t('subjectAccess.erased'));
+    heading(t('subjectAccess.identity'), 'H3', 11.5);
+    table([
+      [t('fields.givenNames'), p.identity.givenNames ?? '—'],
+      [t('fields.familyName'), p.identity.familyName ?? '—'],
+      [t('fields.aliases'), p.identity.aliases.join(', ') || '—'],
+      [t('fields.birthDate'), `${date(p.identity.birthDate)}${p.identity.birthDateIsEstimate ? ` (${t('fields.birthDateIsEstimate').toLowerCase()})` : ''}`],
+      [t('fields.contact'), p.identity.contact ? Object.values(p.identity.contact).filter(Boolean).join(', ') : '—'],
+      [t('fields.municipality'), p.identity.municipality ?? '—'],
+    ]);
+    heading(t('subjectAccess.facts'), 'H3', 11.5);
+    table([
+      [t('fields.gender'), code('gender', p.facts.gender)],
+      [t('fields.nationalities'), p.facts.nationalities.map((c) => countryName(c, lang)).join(', ')],
+      [t('fields.languages'), p.facts.languages.map((c) => languageName(c, lang)).join(', ') || '—'],
+      [t('fields.interpreterNeeded'), yesNo(p.facts.interpreterNeeded)],
+      [t('fields.residenceStatus'), code('residenceStatus', p.facts.residenceStatus)],
+      ...(p.legalHold ? [[t('subjectAccess.legalHold'), t('subjectAccess.yes')] as [string, string]] : []),
+    ]);
     list(t('subjectAccess.clientships'), p.clientships, (c) => [
       [t('fields.category'), code('clientCategory', c.category)],
       [t('subjectAccess.start'), date(c.startDate)],
@@ -120,21 +149,24 @@ export async function renderSubjectAccessPdf(data: SubjectAccessExport, lang: La
     list(t('subjectAccess.accessLog'), p.accessLog, (e) => [[`${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`, `${e.action} — ${e.roles.join(', ') || '—'} — ${e.outcome}`]]);
   }
 
-  write(t('subjectAccess.title', { number: data.subject.number }), 18, true, COLOURS.brand, { x: MARGIN });
+  tag('H1', () => write(t('subjectAccess.title', { number: data.subject.number }), 18, true, COLOURS.brand, { x: MARGIN }));
   pdf.moveDown(0.3);
-  write(t('subjectAccess.intro'), 10, false, COLOURS.text, { x: MARGIN, width: WIDTH });
+  tag('P', () => write(t('subjectAccess.intro'), 10, false, COLOURS.text, { x: MARGIN, width: WIDTH }));
   pdf.moveDown(0.3);
-  row(t('subjectAccess.generatedAt'), `${data.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  row(t('subjectAccess.reference'), reference);
+  table([
+    [t('subjectAccess.generatedAt'), `${data.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+    [t('subjectAccess.reference'), reference],
+  ]);
   person(data.subject, data.subject.number);
   for (const child of data.children) person(child, t('subjectAccess.child', { number: child.number }));
+  endTree();
 
   const pages = pdf.bufferedPageRange();
   for (let i = 0; i < pages.count; i += 1) {
     pdf.switchToPage(pages.start + i);
     // The footer sits in the bottom margin, where pdfkit would otherwise start a new page.
     pdf.page.margins.bottom = 0;
-    write(t('subjectAccess.page', { page: `${i + 1} (${pages.count})` }), 8.5, false, COLOURS.muted, { x: MARGIN, y: 841.89 - 40, width: WIDTH, align: 'right', lineBreak: false });
+    artifact(() => write(t('subjectAccess.page', { page: `${i + 1} (${pages.count})` }), 8.5, false, COLOURS.muted, { x: MARGIN, y: 841.89 - 40, width: WIDTH, align: 'right', lineBreak: false }), 'Pagination');
   }
   pdf.end();
   return ended;

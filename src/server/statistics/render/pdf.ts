@@ -13,6 +13,7 @@
  */
 import { onFirstUse } from '../../on-first-use.js';
 import { loadPdfKit } from '../../pdf/pdfkit.js';
+import { structureTree } from '../../pdf/tagged.js';
 import type { OverviewDocument } from '../overview/document.js';
 import { chartSvg, chartTable, COLOURS, escapeXml, svgSize, type ChartTable } from './charts.js';
 import { fontRuns, needsExtended, pdfFontName, printableText, registerPdfFonts } from './fonts.js';
@@ -77,28 +78,7 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
     pdf.on('error', reject);
   });
 
-  // ---- The structure tree ---------------------------------------------------------------------
-  const root = pdf.struct('Document');
-  pdf.addStructure(root);
-  const open: PDFKit.PDFStructureElement[] = [root];
-  /** Adds an element under the one open; `draw` writes its content, tagged with it. */
-  const tag = (type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' } = {}) => {
-    open[open.length - 1]!.add(pdf.struct(type, options, draw));
-  };
-  /** Opens an element that holds others (a section, a table, a row) until `finish`. */
-  const begin = (type: string) => {
-    const element = pdf.struct(type);
-    open[open.length - 1]!.add(element);
-    open.push(element);
-  };
-  const finish = () => open.pop()!.end();
-  /** What only decorates: no reader reads it. */
-  const artifact = (draw: () => void, type: 'Layout' | 'Pagination' = 'Layout') => {
-    pdf.markContent('Artifact', { type });
-    draw();
-    pdf.endMarkedContent();
-  };
-
+  const { tag, begin, finish, artifact, end: endTree } = structureTree(pdf);
   const bottom = () => PAGE.height - MARGIN.bottom;
   const ensure = (height: number) => {
     if (pdf.y + height > bottom()) pdf.addPage();
@@ -307,7 +287,7 @@ export async function renderPdf(doc: OverviewDocument, options: PdfOptions = {})
   artifact(() => pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + CONTENT_WIDTH, pdf.y).lineWidth(0.5).strokeColor(COLOURS.rule).stroke());
   pdf.y += 8;
   tag('P', () => write(note, { size: 9, color: COLOURS.muted, lineGap: 1.5 }, { x: MARGIN.left, width: CONTENT_WIDTH }));
-  root.end();
+  endTree();
 
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
