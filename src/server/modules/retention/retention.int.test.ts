@@ -4,16 +4,18 @@ import { createTestApp, SAME_ORIGIN, type TestApp } from '../../../../test/app.j
 import { TEST_ENGINE } from '../../../../test/database.js';
 import { createSignedInUser, get, post, type TestUser } from '../../../../test/identity.js';
 import { createClient } from '../../../../test/records.js';
+import { systemActor } from '../../access/actor.js';
 import { verifyAuditChain } from '../../audit/audit.js';
 import { ManualClock } from '../../clock.js';
 import { computeFigures } from '../../statistics/figures.js';
 import { periodOf } from '../../statistics/period.js';
+import { createRetentionService } from './retention.service.js';
 
 let t: TestApp;
 let admin: TestUser;
 let auditor: TestUser;
 let caseworker: TestUser;
-const persons: Record<'longEnded' | 'recentlyEnded' | 'open' | 'rejected' | 'held', { id: string; number: string }> = {} as never;
+const persons: Record<'longEnded' | 'recentlyEnded' | 'open' | 'rejected' | 'held' | 'childOfOpenApplication', { id: string; number: string }> = {} as never;
 
 async function endClientship(personId: string, on: string) {
   await t.database.db.updateTable('clientship').set({ endDate: on, endReason: 'no_longer_needs_assistance' }).where('personId', '=', personId).execute();
@@ -43,6 +45,12 @@ beforeAll(async () => {
   await t.database.db.updateTable('application').set({ status: 'decided', statusChangedOn: '2023-06-01', receivedOn: '2023-05-01' }).where('id', '=', application.id).execute();
   const number = await t.database.db.selectFrom('person').select('number').where('id', '=', application.personId).executeTakeFirstOrThrow();
   persons.rejected = { id: application.personId, number: number.number };
+
+  // A client long ended, but a child on an application still open: kept until it closes.
+  persons.childOfOpenApplication = await createClient(t.ctx, { start: '2019-04-01', identity: { givenNames: 'Lumi', familyName: 'Lapsi' } });
+  await endClientship(persons.childOfOpenApplication.id, '2020-05-01');
+  const open = await post(t.app, '/api/applications', { receivedOn: '2026-03-01', channel: 'ngo', person: { givenNames: 'Maria', familyName: 'Äiti', nationalities: ['UA'] }, officeCode: 'helsinki' }, caseworker.cookie);
+  await t.database.db.insertInto('applicationChild').values({ applicationId: open.json().id, personId: persons.childOfOpenApplication.id }).execute();
 });
 afterAll(() => t.close());
 
@@ -65,6 +73,9 @@ describe(`retention (${TEST_ENGINE})`, () => {
     expect(res.json()).toMatchObject({ dryRun: true, persons: [persons.longEnded.number, persons.rejected.number].sort(), held: 1, applicationSummaries: 1 });
     expect((await identityOf(persons.longEnded.id)).identityErasedAt).toBeNull();
     expect((await post(t.app, '/api/retention/run', { dryRun: true }, caseworker.cookie)).statusCode).toBe(403);
+    // Batch by batch through the register (here two persons a batch), the same answer.
+    const batched = await createRetentionService(t.ctx).run(systemActor('retention'), { dryRun: true, batchSize: 2 });
+    expect(batched).toEqual(res.json());
   });
 
   it('erases the identifying data that is due and keeps the facts, so the figures and the audit trail stand', async () => {
@@ -79,7 +90,7 @@ describe(`retention (${TEST_ENGINE})`, () => {
     expect(await identityOf(persons.longEnded.id)).toMatchObject({ birthYear: 1998, gender: 'female', nationalities: ['NP'] });
     const summaries = await t.database.db.selectFrom('application').select('summary').where('personId', '=', persons.rejected.id).execute();
     expect(summaries).toEqual([{ summary: null }]);
-    for (const kept of [persons.recentlyEnded, persons.open, persons.held]) expect((await identityOf(kept.id)).identityErasedAt).toBeNull();
+    for (const kept of [persons.recentlyEnded, persons.open, persons.held, persons.childOfOpenApplication]) expect((await identityOf(kept.id)).identityErasedAt).toBeNull();
 
     expect(await computeFigures(t.database.db, periodOf(2019), { threshold: 0 })).toEqual(figuresBefore);
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });

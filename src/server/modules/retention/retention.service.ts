@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { addMonths } from '../../../domain/codes.js';
 import type { Actor } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit.js';
 import { officeDate } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { withTransaction, type Executor } from '../../db/transaction.js';
+import type { DB } from '../../db/schema.js';
 import { NotFound } from '../../http/errors.js';
 import { getSetting } from '../settings/settings.js';
 
@@ -21,27 +22,37 @@ export interface RetentionReport {
   held: number;
 }
 
+/** Persons a batch of the run looks at, walking them in id order. */
+const BATCH = 1000;
+
 /**
- * Persons whose identifying data is due for erasure on `on`: no open clientship or application,
- * and either their last clientship ended, or (never a client) their last application closed,
- * longer ago than the policy keeps it. Decided in SQL over the plain dates.
+ * Persons of the batch `(after, upTo]` whose identifying data is due for erasure on `on`: no
+ * open clientship or application (as applicant or as a child), and either their last
+ * clientship ended, or (never a client) their last application closed, longer ago than the
+ * policy keeps it. Decided in SQL over the plain dates, each condition a probe of an index on
+ * the person.
  */
-function duePersons(db: Executor, on: string, policy: { clientYears: number; applicantYears: number }) {
+function duePersons(db: Executor, on: string, policy: { clientYears: number; applicantYears: number }, after: string | null, upTo: string | null) {
   const clientsBefore = addMonths(on, -12 * policy.clientYears);
   const applicantsBefore = addMonths(on, -12 * policy.applicantYears);
+  const OPEN = ['received', 'under_assessment'] as const;
   return db
     .selectFrom('person as p')
     .select(['p.id', 'p.number', 'p.legalHold'])
+    .$if(after !== null, (q) => q.where('p.id', '>', after!))
+    .$if(upTo !== null, (q) => q.where('p.id', '<=', upTo!))
     .where('p.identityErasedAt', 'is', null)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('clientship as c').select(sql`1`.as('one')).whereRef('c.personId', '=', 'p.id').where('c.endDate', 'is', null))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('application as a').select(sql`1`.as('one')).whereRef('a.personId', '=', 'p.id').where('a.status', 'in', OPEN))))
     .where((eb) =>
       eb.not(
         eb.exists(
           eb
-            .selectFrom('application as a')
+            .selectFrom('applicationChild as ac')
+            .innerJoin('application as a', 'a.id', 'ac.applicationId')
             .select(sql`1`.as('one'))
-            .where((w) => w.or([w('a.personId', '=', w.ref('p.id')), w.exists(w.selectFrom('applicationChild as ac').select(sql`1`.as('one')).whereRef('ac.applicationId', '=', 'a.id').whereRef('ac.personId', '=', 'p.id'))]))
-            .where('a.status', 'in', ['received', 'under_assessment']),
+            .whereRef('ac.personId', '=', 'p.id')
+            .where('a.status', 'in', OPEN),
         ),
       ),
     )
@@ -57,8 +68,7 @@ function duePersons(db: Executor, on: string, policy: { clientYears: number; app
           eb(eb.selectFrom('application as a').select((a) => a.fn.max('a.statusChangedOn').as('last')).whereRef('a.personId', '=', 'p.id'), '<', applicantsBefore),
         ]),
       ]),
-    )
-    .orderBy('p.number');
+    );
 }
 
 /**
@@ -70,41 +80,73 @@ export function createRetentionService(ctx: AppContext) {
   const { db } = ctx.database;
   const now = () => ctx.clock.now();
 
-  return {
-    async run(actor: Actor, options: { dryRun: boolean }): Promise<RetentionReport> {
-      return withTransaction(db, async (tx) => {
-        const on = officeDate(now());
-        const policy = await getSetting(tx, 'retention.policy');
-        const due = await duePersons(tx, on, policy).execute();
-        const erase = due.filter((p) => !p.legalHold);
-        const ids = erase.map((p) => p.id);
-        let applicationSummaries = 0;
-        let decisionTexts = 0;
-        if (ids.length > 0) {
-          const summaries = await tx.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('personId', 'in', ids).where('summary', 'is not', null).executeTakeFirstOrThrow();
-          const texts = await tx
-            .selectFrom('decision')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('personId', 'in', ids)
-            .where((eb) => eb.or([eb('grounds', 'is not', null), eb('letterPdf', 'is not', null)]))
-            .executeTakeFirstOrThrow();
-          applicationSummaries = Number(summaries.n);
-          decisionTexts = Number(texts.n);
-        }
-        const report: RetentionReport = { on, policy, dryRun: options.dryRun, persons: erase.map((p) => p.number), applicationSummaries, decisionTexts, held: due.length - erase.length };
-        if (options.dryRun || ids.length === 0) return report;
+  /** The policy applied to the persons of one batch; adds to the report. */
+  async function applyToBatch(tx: Transaction<DB>, actor: Actor, report: RetentionReport, after: string | null, upTo: string | null): Promise<void> {
+    const due = await duePersons(tx, report.on, report.policy, after, upTo).execute();
+    const erase = due.filter((p) => !p.legalHold);
+    const ids = erase.map((p) => p.id);
+    report.held += due.length - erase.length;
+    if (ids.length === 0) return;
+    report.persons.push(...erase.map((p) => p.number));
+    const summaries = await tx.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('personId', 'in', ids).where('summary', 'is not', null).executeTakeFirstOrThrow();
+    const texts = await tx
+      .selectFrom('decision')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('personId', 'in', ids)
+      .where((eb) => eb.or([eb('grounds', 'is not', null), eb('letterPdf', 'is not', null)]))
+      .executeTakeFirstOrThrow();
+    report.applicationSummaries += Number(summaries.n);
+    report.decisionTexts += Number(texts.n);
+    if (report.dryRun) return;
 
-        const at = now();
-        await tx
-          .updateTable('person')
-          .set({ givenNames: null, familyName: null, aliases: null, birthDate: null, contact: null, municipality: null, nameIndex: [], identityErasedAt: at, updatedAt: at, version: sql`version + 1` })
-          .where('id', 'in', ids)
-          .execute();
-        await tx.updateTable('application').set({ summary: null, updatedAt: at }).where('personId', 'in', ids).execute();
-        await tx.updateTable('decision').set({ grounds: null, letterPdf: null, updatedAt: at }).where('personId', 'in', ids).execute();
-        await appendAudit(tx, actor, { action: 'retention.erase', objectType: 'person', objectIds: ids, details: { persons: ids.length, applicationSummaries, decisionTexts, held: report.held, ...policy } }, at);
-        return report;
-      });
+    const at = now();
+    // Not yet erased, as the row is when this update gets it: another instance's run of the same
+    // batch, committed meanwhile, leaves this one nothing to do.
+    const erased = await tx
+      .updateTable('person')
+      .set({ givenNames: null, familyName: null, aliases: null, birthDate: null, contact: null, municipality: null, nameIndex: [], identityErasedAt: at, updatedAt: at, version: sql`version + 1` })
+      .where('id', 'in', ids)
+      .where('identityErasedAt', 'is', null)
+      .returning('id')
+      .execute()
+      .then((rows) => rows.map((r) => r.id));
+    if (erased.length === 0) return;
+    await tx.updateTable('application').set({ summary: null, updatedAt: at }).where('personId', 'in', erased).execute();
+    await tx.updateTable('decision').set({ grounds: null, letterPdf: null, updatedAt: at }).where('personId', 'in', erased).execute();
+    const details = { persons: erased.length, applicationSummaries: Number(summaries.n), decisionTexts: Number(texts.n), held: due.length - erase.length, ...report.policy };
+    await appendAudit(tx, actor, { action: 'retention.erase', objectType: 'person', objectIds: erased, details }, at);
+  }
+
+  return {
+    /**
+     * Applies the policy in batches of persons, each in its own transaction with its own audit
+     * entry: a batch reads a thousand persons at most, so that on the embedded database (one
+     * connection, in the server's thread) requests are answered between batches instead of
+     * waiting for the whole register to be read. A run cut short leaves whole batches done; the
+     * next run goes on from there.
+     */
+    async run(actor: Actor, options: { dryRun: boolean; batchSize?: number }): Promise<RetentionReport> {
+      const batchSize = options.batchSize ?? BATCH;
+      const on = officeDate(now());
+      const policy = await getSetting(db, 'retention.policy');
+      const report: RetentionReport = { on, policy, dryRun: options.dryRun, persons: [], applicationSummaries: 0, decisionTexts: 0, held: 0 };
+      let after: string | null = null;
+      for (;;) {
+        const upTo: string | null = await db
+          .selectFrom('person')
+          .select('id')
+          .$if(after !== null, (q) => q.where('id', '>', after!))
+          .orderBy('id')
+          .offset(batchSize - 1)
+          .limit(1)
+          .executeTakeFirst()
+          .then((row) => row?.id ?? null);
+        await withTransaction(db, (tx) => applyToBatch(tx, actor, report, after, upTo));
+        if (upTo === null) break;
+        after = upTo;
+      }
+      report.persons.sort();
+      return report;
     },
 
     /** A legal hold keeps a person's identifying data past its retention time. */
