@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
@@ -30,10 +30,13 @@ export function DuplicatesSection({ application, onSaved }: DuplicatesSectionPro
   const [query, setQuery] = useState<SimilarSource | null>(null);
   const [tooLittle, setTooLittle] = useState(false);
   const [linked, setLinked] = useState<string | null>(null);
+  const queryClient = useQueryClient();
 
   const mutation = useMutation({
     mutationFn: (personId: string) => linkPerson(application.id, application.version, personId),
     onSuccess: (updated) => {
+      // The applicant is now another person: what was found for the old one is no longer the answer.
+      void queryClient.invalidateQueries({ queryKey: ['intake', 'similar'] });
       onSaved(updated);
       setLinked(t('duplicates.linked', { person: updated.person.number }));
       setQuery(null);
