@@ -17,17 +17,18 @@ type ServerModule = typeof import('../src/server/server.js');
 type ConfigModule = typeof import('../src/server/config.js');
 type AuditModule = typeof import('../src/server/audit/audit.js');
 type ActorModule = typeof import('../src/server/access/actor.js');
+type ClientsModule = typeof import('../src/server/modules/clients/clients.service.js');
 
 const root = process.env.BENCH_SERVER === 'built' ? '../dist/server' : '../src/server';
 const { startServer } = (await import(`${root}/server.js`)) as ServerModule;
 const { loadConfig } = (await import(`${root}/config.js`)) as ConfigModule;
 const { auditAppendCall } = (await import(`${root}/audit/audit.js`)) as AuditModule;
 const { operatorActor } = (await import(`${root}/access/actor.js`)) as ActorModule;
+const { PERSON_COLUMNS: PERSON } = (await import(`${root}/modules/clients/clients.service.js`)) as ClientsModule;
 
 const server = await startServer(loadConfig(process.env));
 const db = server.context.database.db;
 
-const PERSON = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
 const reader = operatorActor('benchmark floor');
 
 const bare = Fastify({ logger: false });

@@ -15,7 +15,8 @@ import { decryptIdentity, type PersonIdentity } from './persons.repository.js';
 export { maskName } from './mask.js';
 import { maskedNames } from './mask.js';
 
-const PERSON_COLUMNS = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
+/** The person's own columns a client read selects (the benchmark's bare routes read the same). */
+export const PERSON_COLUMNS = ['id', 'number', 'givenNames', 'familyName', 'aliases', 'birthDate', 'contact', 'municipality', 'birthDateIsEstimate', 'birthYear', 'gender', 'nationalities', 'languages', 'interpreterNeeded', 'residenceStatus', 'identityErasedAt', 'version'] as const;
 /** A successful read of a client, as a condition on `audit_event e` (the predicate of the partial indexes of reads). */
 const IS_READ = sql`e.action in ('client.read', 'client.reveal') and e.outcome = 'success'`;
 /**
