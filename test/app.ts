@@ -22,9 +22,9 @@ export interface TestApp {
 export async function createTestApp(
   overrides: Partial<Config> = {},
   clock: Clock = new ManualClock(new Date()),
-  options: { onQuery?: (sql: string) => void; logger?: Logger } = {},
+  options: { onQuery?: (sql: string) => void; logger?: Logger; pgliteDataDir?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
+  const database = await createTestDatabase({ ...(options.onQuery ? { onQuery: options.onQuery } : {}), ...(options.pgliteDataDir ? { pgliteDataDir: options.pgliteDataDir } : {}) });
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     database: database.databaseConfig,

@@ -14,10 +14,12 @@ export interface TestDatabase extends Database {
 
 /**
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new database on
- * the PostgreSQL server of TEST_DATABASE_URL (dropped afterwards).
+ * the PostgreSQL server of TEST_DATABASE_URL (dropped afterwards). With `pgliteDataDir`, an
+ * embedded database in that (new) directory on disk, whichever the tier: for tests of what
+ * reaches the disk.
  */
-export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (sql: string) => void; pgliteDataDir?: string } = {}): Promise<TestDatabase> {
+  const adminUrl = options.pgliteDataDir ? undefined : process.env.TEST_DATABASE_URL;
   let databaseConfig: Config['database'];
   let dropDatabase: () => Promise<void> = async () => {};
   if (adminUrl) {
@@ -36,7 +38,7 @@ export async function createTestDatabase(options: { migrate?: boolean; onQuery?:
       await a.end();
     };
   } else {
-    databaseConfig = { kind: 'pglite', dataDir: null };
+    databaseConfig = { kind: 'pglite', dataDir: options.pgliteDataDir ?? null };
   }
   const database = await connectDatabase(databaseConfig, options.onQuery ? { onQuery: options.onQuery } : {});
   if (options.migrate !== false) await migrateToLatest(database.db);

@@ -73,8 +73,11 @@ class PreparingClient extends pg.Client {
  * The embedded engine's buffers live in the server's own memory (WebAssembly's, which never
  * shrinks): 32 MB instead of PostgreSQL's 128 MB keeps a busy server under 512 MB resident. The
  * data directory's files are in the operating system's cache besides, so reads stay fast.
+ * A write-ahead log segment no longer needed is deleted, not kept for reuse with its old
+ * contents: erased identifying data must not outlive retention's rewrite in a recycled segment
+ * (retention/purge.ts).
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'wal_recycle=off'];
 
 // Nested JSON (figures, details) keeps its keys: only column names are converted.
 const plugins = () => [new CamelCasePlugin({ maintainNestedObjectKeys: true })];

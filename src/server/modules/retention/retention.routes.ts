@@ -10,6 +10,7 @@ const ReportSchema = z.object({
   persons: z.array(z.string()),
   applicationSummaries: z.number(),
   decisionTexts: z.number(),
+  clientRecords: z.number(),
   held: z.number(),
 });
 

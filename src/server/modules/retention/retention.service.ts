@@ -8,6 +8,7 @@ import { withTransaction, type Executor } from '../../db/transaction.js';
 import type { DB } from '../../db/schema.js';
 import { NotFound } from '../../http/errors.js';
 import { getSetting } from '../settings/settings.js';
+import { purgeErasedVersions, rewriteDue } from './purge.js';
 
 export interface RetentionReport {
   /** The day the policy was applied for. */
@@ -18,6 +19,8 @@ export interface RetentionReport {
   persons: string[];
   applicationSummaries: number;
   decisionTexts: number;
+  /** Journal notes, tasks and attachments of these persons, deleted: free text and files about them. */
+  clientRecords: number;
   /** Persons due but kept because of a legal hold. */
   held: number;
 }
@@ -95,8 +98,13 @@ export function createRetentionService(ctx: AppContext) {
       .where('personId', 'in', ids)
       .where((eb) => eb.or([eb('grounds', 'is not', null), eb('letterPdf', 'is not', null)]))
       .executeTakeFirstOrThrow();
+    const records = await sql<{ n: number }>`select
+        (select count(*) from journal_note where person_id = any(${ids}::uuid[]))
+      + (select count(*) from task where person_id = any(${ids}::uuid[]))
+      + (select count(*) from attachment where person_id = any(${ids}::uuid[])) as n`.execute(tx);
     report.applicationSummaries += Number(summaries.n);
     report.decisionTexts += Number(texts.n);
+    report.clientRecords += Number(records.rows[0]?.n ?? 0);
     if (report.dryRun) return;
 
     const at = now();
@@ -113,7 +121,18 @@ export function createRetentionService(ctx: AppContext) {
     if (erased.length === 0) return;
     await tx.updateTable('application').set({ summary: null, updatedAt: at }).where('personId', 'in', erased).execute();
     await tx.updateTable('decision').set({ grounds: null, letterPdf: null, updatedAt: at }).where('personId', 'in', erased).execute();
-    const details = { persons: erased.length, applicationSummaries: Number(summaries.n), decisionTexts: Number(texts.n), held: due.length - erase.length, ...report.policy };
+    // Notes, tasks and files are identifying as a whole and no figure counts them: they go.
+    await tx.deleteFrom('journalNote').where('personId', 'in', erased).execute();
+    await tx.deleteFrom('task').where('personId', 'in', erased).execute();
+    await tx.deleteFrom('attachment').where('personId', 'in', erased).execute();
+    const details = {
+      persons: erased.length,
+      applicationSummaries: Number(summaries.n),
+      decisionTexts: Number(texts.n),
+      clientRecords: Number(records.rows[0]?.n ?? 0),
+      held: due.length - erase.length,
+      ...report.policy,
+    };
     await appendAudit(tx, actor, { action: 'retention.erase', objectType: 'person', objectIds: erased, details }, at);
   }
 
@@ -129,7 +148,7 @@ export function createRetentionService(ctx: AppContext) {
       const batchSize = options.batchSize ?? BATCH;
       const on = officeDate(now());
       const policy = await getSetting(db, 'retention.policy');
-      const report: RetentionReport = { on, policy, dryRun: options.dryRun, persons: [], applicationSummaries: 0, decisionTexts: 0, held: 0 };
+      const report: RetentionReport = { on, policy, dryRun: options.dryRun, persons: [], applicationSummaries: 0, decisionTexts: 0, clientRecords: 0, held: 0 };
       let after: string | null = null;
       for (;;) {
         const upTo: string | null = await db
@@ -145,6 +164,9 @@ export function createRetentionService(ctx: AppContext) {
         if (upTo === null) break;
         after = upTo;
       }
+      // The erased values are still on disk in the rows' earlier versions until rewritten (also
+      // those of an earlier run whose rewrite failed).
+      if (!report.dryRun && (await rewriteDue(ctx))) await purgeErasedVersions(ctx, actor);
       report.persons.sort();
       return report;
     },

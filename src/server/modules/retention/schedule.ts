@@ -12,7 +12,7 @@ export function scheduleDailyRetention(ctx: AppContext, logger: Logger): () => v
   const run = async () => {
     try {
       const report = await createRetentionService(ctx).run(systemActor('retention'), { dryRun: false });
-      logger.info({ persons: report.persons.length, applicationSummaries: report.applicationSummaries, decisionTexts: report.decisionTexts, held: report.held }, 'retention run');
+      logger.info({ persons: report.persons.length, applicationSummaries: report.applicationSummaries, decisionTexts: report.decisionTexts, clientRecords: report.clientRecords, held: report.held }, 'retention run');
     } catch (error) {
       logger.error({ err: error }, 'retention run failed');
     }

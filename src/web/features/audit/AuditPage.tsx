@@ -29,6 +29,10 @@ export const KNOWN_ACTIONS = [
   'user.setup_link',
   'user.reset_mfa',
   'audit.read',
+  'retention.erase',
+  'retention.rewrite',
+  'retention.legal_hold',
+  'retention.legal_hold_release',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -66,6 +70,14 @@ function useAuditLabels() {
         return t('audit.actions.userResetMfa');
       case 'audit.read':
         return t('audit.actions.auditRead');
+      case 'retention.erase':
+        return t('audit.actions.retentionErase');
+      case 'retention.rewrite':
+        return t('audit.actions.retentionRewrite');
+      case 'retention.legal_hold':
+        return t('audit.actions.legalHold');
+      case 'retention.legal_hold_release':
+        return t('audit.actions.legalHoldRelease');
     }
   };
   return {
