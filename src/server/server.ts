@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.js';
 import { openContext, type OpenedContext } from './bootstrap.js';
 import type { Config } from './config.js';
+import { scheduleDailyJobs } from './daily-jobs.js';
 import { createLogger } from './logger.js';
-import { scheduleDailyRetention } from './modules/retention/schedule.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,7 +23,7 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
       'database ready',
     );
     const url = await app.listen({ port: config.port, host: config.host });
-    const stopRetention = scheduleDailyRetention(context, logger);
+    const stopDailyJobs = scheduleDailyJobs(context, logger);
     let closing: Promise<void> | null = null;
     return {
       app,
@@ -31,7 +31,7 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
       url,
       close: () =>
         (closing ??= (async () => {
-          stopRetention();
+          stopDailyJobs();
           await app.close();
           await context.close();
         })()),
