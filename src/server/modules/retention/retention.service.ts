@@ -102,9 +102,10 @@ export function createRetentionService(ctx: AppContext) {
         (select count(*) from journal_note where person_id = any(${ids}::uuid[]))
       + (select count(*) from task where person_id = any(${ids}::uuid[]))
       + (select count(*) from attachment where person_id = any(${ids}::uuid[])) as n`.execute(tx);
-    report.applicationSummaries += Number(summaries.n);
-    report.decisionTexts += Number(texts.n);
-    report.clientRecords += Number(records.rows[0]?.n ?? 0);
+    const counts = { applicationSummaries: Number(summaries.n), decisionTexts: Number(texts.n), clientRecords: Number(records.rows[0]?.n ?? 0) };
+    report.applicationSummaries += counts.applicationSummaries;
+    report.decisionTexts += counts.decisionTexts;
+    report.clientRecords += counts.clientRecords;
     if (report.dryRun) return;
 
     const at = now();
@@ -125,14 +126,7 @@ export function createRetentionService(ctx: AppContext) {
     await tx.deleteFrom('journalNote').where('personId', 'in', erased).execute();
     await tx.deleteFrom('task').where('personId', 'in', erased).execute();
     await tx.deleteFrom('attachment').where('personId', 'in', erased).execute();
-    const details = {
-      persons: erased.length,
-      applicationSummaries: Number(summaries.n),
-      decisionTexts: Number(texts.n),
-      clientRecords: Number(records.rows[0]?.n ?? 0),
-      held: due.length - erase.length,
-      ...report.policy,
-    };
+    const details = { persons: erased.length, ...counts, held: due.length - erase.length, ...report.policy };
     await appendAudit(tx, actor, { action: 'retention.erase', objectType: 'person', objectIds: erased, details }, at);
   }
 
